@@ -1,0 +1,75 @@
+package io.writeback.api;
+
+import io.writeback.run.ActiveRuns;
+import io.writeback.run.RunLauncher;
+import io.writeback.run.RunLedger;
+import io.writeback.run.RunView;
+import io.writeback.run.UnknownSyncException;
+import io.writeback.sync.SyncCatalog;
+import io.writeback.sync.SyncDefinition;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The syncs, their runs, and running one now. */
+@RestController
+@RequestMapping("/api")
+class SyncController {
+
+    private final SyncCatalog catalog;
+    private final RunLedger ledger;
+    private final RunLauncher launcher;
+    private final ActiveRuns activeRuns;
+
+    SyncController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.launcher = launcher;
+        this.activeRuns = activeRuns;
+    }
+
+    @GetMapping("/syncs")
+    List<SyncSummary> syncs() {
+        return catalog.all().stream().map(this::summary).toList();
+    }
+
+    @GetMapping("/syncs/{name}")
+    SyncSummary sync(@PathVariable String name) {
+        return summary(find(name));
+    }
+
+    @PostMapping("/syncs/{name}/runs")
+    ResponseEntity<Map<String, Object>> runNow(@PathVariable String name) {
+        long runId = launcher.launch(name);
+        URI location = URI.create("/api/runs/" + runId);
+        return ResponseEntity.accepted().location(location)
+                .body(Map.of("runId", runId, "sync", name, "status", "queued", "run", location.toString()));
+    }
+
+    @GetMapping("/syncs/{name}/runs")
+    List<RunView> runs(@PathVariable String name, @RequestParam(defaultValue = "20") int limit) {
+        find(name);
+        return ledger.history(name, Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GetMapping("/runs/{id}")
+    RunView run(@PathVariable long id) {
+        return ledger.find(id).orElseThrow(() -> new NotFoundException("no run with id " + id));
+    }
+
+    private SyncDefinition find(String name) {
+        return catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
+    }
+
+    private SyncSummary summary(SyncDefinition sync) {
+        return SyncSummary.of(sync, activeRuns.active(sync.name()).filter(id -> id > 0).orElse(null),
+                ledger.last(sync.name()).orElse(null));
+    }
+}

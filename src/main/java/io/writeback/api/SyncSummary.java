@@ -1,0 +1,15 @@
+package io.writeback.api;
+
+import io.writeback.run.RunView;
+import io.writeback.sync.SyncDefinition;
+
+/** A sync as {@code GET /api/syncs} lists it. */
+record SyncSummary(String name, String description, String file, String mode, String schedule, String cursor,
+        String connection, String object, Long activeRunId, RunView lastRun) {
+
+    static SyncSummary of(SyncDefinition sync, Long activeRunId, RunView lastRun) {
+        return new SyncSummary(sync.name(), sync.description(), sync.file().toString(),
+                sync.source().mode().name().toLowerCase(), sync.schedule(), sync.source().cursor(),
+                sync.deliver().connection(), sync.deliver().object(), activeRunId, lastRun);
+    }
+}

@@ -1,0 +1,6 @@
+package io.writeback.destination;
+
+/** How a connection authenticates its requests. */
+public enum AuthType {
+    NONE, BEARER, BASIC, API_KEY
+}

@@ -1,0 +1,114 @@
+package io.writeback.destination;
+
+import io.writeback.deadletter.DeadLetters;
+import io.writeback.deadletter.DeadLetters.DeadLetter;
+import io.writeback.link.LinkOutcome;
+import io.writeback.link.LinkStatus;
+import io.writeback.link.LinkStore;
+import io.writeback.pipeline.Stage;
+import io.writeback.plan.Action;
+import io.writeback.pipeline.StageChunk;
+import io.writeback.pipeline.SyncRecord;
+import io.writeback.run.RunContext;
+import io.writeback.run.RunCounts;
+import io.writeback.run.RunLedger;
+import io.writeback.pipeline.StageKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code writeback:deliver}: carries out the plan of a chunk against the destination, then records
+ * every outcome in the link table (one batch), failures in the dead letters, and the run's progress.
+ */
+@Component
+public class DeliverStage implements Stage<DeliverOptions> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverStage.class);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+    private final RecordWriter writer;
+    private final LinkStore links;
+    private final DeadLetters deadLetters;
+    private final RunLedger ledger;
+
+    public DeliverStage(RecordWriter writer, LinkStore links, DeadLetters deadLetters, RunLedger ledger) {
+        this.writer = writer;
+        this.links = links;
+        this.deadLetters = deadLetters;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public StageKind kind() {
+        return StageKind.DELIVER;
+    }
+
+    @Override
+    public Processor processor(DeliverOptions options) {
+        return exchange -> {
+            RunContext run = StageChunk.run(exchange);
+            deliver(run, StageChunk.records(exchange), options);
+            if (run.progressDue(PROGRESS_INTERVAL)) {
+                ledger.progress(run);
+                log.info("Sync {}: run {} in progress after {} s: {}", run.sync(), run.runId(),
+                        run.elapsed().toSeconds(), run.counts().totals().summary());
+            }
+        };
+    }
+
+    private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
+        RunCounts counts = run.counts();
+        List<LinkOutcome> outcomes = new ArrayList<>();
+        List<DeadLetter> failures = new ArrayList<>();
+        for (SyncRecord record : chunk) {
+            if (record.action() == null) {
+                throw new IllegalStateException("sync " + run.sync() + ": record " + record.sourceId()
+                        + " has no plan; put writeback:plan before writeback:deliver");
+            }
+            switch (record.action()) {
+                case INVALID -> {
+                    counts.invalid();
+                    log.warn("Sync {}: run {}: invalid row not sent: {}", run.sync(), run.runId(), record.reason());
+                }
+                case SKIP -> counts.skipped();
+                case UNCHANGED -> {
+                    counts.skipped();
+                    if (record.link().status() != LinkStatus.SKIPPED_SAME_HASH) {
+                        outcomes.add(LinkOutcome.unchanged(record.sourceId()));
+                    }
+                }
+                case INSERT, UPDATE -> {
+                    RecordWriter.Written written = write(record, options);
+                    counts.httpCall();
+                    if (written.call().succeeded()) {
+                        if (record.action() == Action.INSERT) {
+                            counts.inserted();
+                        } else {
+                            counts.updated();
+                        }
+                        outcomes.add(LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash()));
+                    } else {
+                        counts.failed();
+                        outcomes.add(LinkOutcome.error(record.sourceId(), written.call().error()));
+                        failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), written.call()));
+                    }
+                }
+            }
+        }
+        links.record(run.sync(), run.runId(), outcomes);
+        deadLetters.record(run.sync(), run.runId(), failures);
+    }
+
+    private RecordWriter.Written write(SyncRecord record, DeliverOptions options) {
+        return switch (record.action()) {
+            case INSERT -> writer.insert(options.connection(), options.object(), record.payload());
+            case UPDATE -> writer.update(options.connection(), options.object(), record.link().targetId(), record.payload());
+            default -> throw new IllegalArgumentException("nothing to write for " + record.action());
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.writeback.link;
+
+/**
+ * What one record's delivery or evaluation leaves in the link table. A null target id or hash keeps
+ * the stored one (an error never forgets where the record lives, nor marks the failed payload as sent).
+ */
+public record LinkOutcome(String sourceId, String targetId, LinkStatus status, String payloadHash, String error) {
+
+    public static LinkOutcome success(String sourceId, String targetId, String payloadHash) {
+        return new LinkOutcome(sourceId, targetId, LinkStatus.SUCCESS, payloadHash, null);
+    }
+
+    public static LinkOutcome error(String sourceId, String error) {
+        return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, error);
+    }
+
+    public static LinkOutcome unchanged(String sourceId) {
+        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null);
+    }
+}

@@ -1,0 +1,97 @@
+package io.writeback.link;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes link rows a chunk at a time: one round trip per chunk, never one per row. */
+@Repository
+public class LinkStore {
+
+    private static final String FIND = """
+            SELECT source_id, target_id, status, payload_hash, attempts
+            FROM writeback.links WHERE sync = ? AND source_id = ANY (?)""";
+
+    private static final String RECORD = """
+            INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash,
+                                              first_synced_at, last_synced_at, last_error, attempts, last_run_id)
+            VALUES (?, ?, ?, ?, ?,
+                    CASE WHEN ? = 'success' THEN now() END, now(), ?, CASE WHEN ? IN ('success', 'error') THEN 1 ELSE 0 END, ?)
+            ON CONFLICT (sync, source_id) DO UPDATE SET
+                target_id       = COALESCE(EXCLUDED.target_id, l.target_id),
+                status          = EXCLUDED.status,
+                payload_hash    = COALESCE(EXCLUDED.payload_hash, l.payload_hash),
+                first_synced_at = COALESCE(l.first_synced_at, EXCLUDED.first_synced_at),
+                last_synced_at  = CASE WHEN EXCLUDED.status = 'skipped-same-hash' THEN l.last_synced_at ELSE now() END,
+                last_error      = EXCLUDED.last_error,
+                attempts        = CASE WHEN EXCLUDED.status = 'skipped-same-hash' THEN l.attempts
+                                       WHEN l.status = 'error' THEN l.attempts + 1 ELSE 1 END,
+                last_run_id     = EXCLUDED.last_run_id""";
+
+    private final DataSource dataSource;
+
+    public LinkStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Map<String, Link> find(String sync, Collection<String> sourceIds) {
+        Map<String, Link> links = new HashMap<>();
+        if (sourceIds.isEmpty()) {
+            return links;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement statement = connection.prepareStatement(FIND)) {
+            Array ids = connection.createArrayOf("text", sourceIds.toArray());
+            statement.setString(1, sync);
+            statement.setArray(2, ids);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Link link = new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)),
+                            rs.getString(4), rs.getInt(5));
+                    links.put(link.sourceId(), link);
+                }
+            }
+            return links;
+        } catch (SQLException e) {
+            throw new LinkStoreException("reading links of sync " + sync, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    public void record(String sync, long runId, List<LinkOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement statement = connection.prepareStatement(RECORD)) {
+            for (LinkOutcome outcome : outcomes) {
+                String status = outcome.status().dbValue();
+                statement.setString(1, sync);
+                statement.setString(2, outcome.sourceId());
+                statement.setString(3, outcome.targetId());
+                statement.setString(4, status);
+                statement.setString(5, outcome.payloadHash());
+                statement.setString(6, status);
+                statement.setString(7, outcome.error());
+                statement.setString(8, status);
+                statement.setLong(9, runId);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new LinkStoreException("writing links of sync " + sync, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

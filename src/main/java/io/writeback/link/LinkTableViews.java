@@ -1,0 +1,31 @@
+package io.writeback.link;
+
+import io.writeback.sync.Identifiers;
+import io.writeback.sync.SyncCatalog;
+import io.writeback.sync.SyncDefinition;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** One view per sync under the {@code link_tables} schema, so analysts query a sync's links by its name. */
+@Component
+public class LinkTableViews implements InitializingBean {
+
+    private final SyncCatalog catalog;
+    private final JdbcTemplate jdbc;
+
+    public LinkTableViews(SyncCatalog catalog, JdbcTemplate jdbc) {
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        for (SyncDefinition sync : catalog.all()) {
+            // A view cannot take bind parameters; the sync name is a checked identifier (Identifiers.isSyncName).
+            jdbc.execute("CREATE OR REPLACE VIEW link_tables." + Identifiers.quote(sync.name()) + " AS "
+                    + "SELECT source_id, target_id, status, payload_hash, first_synced_at, last_synced_at, last_error, "
+                    + "attempts, last_run_id FROM writeback.links WHERE sync = '" + sync.name() + "'");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.writeback.mapping;
+
+import io.writeback.pipeline.Stage;
+import io.writeback.pipeline.SyncRecord;
+import io.writeback.pipeline.StageChunk;
+import io.writeback.run.RunContext;
+import io.writeback.pipeline.StageKind;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/** {@code writeback:map}: gives every valid record of a chunk its payload. */
+@Component
+public class MappingStage implements Stage<MappingOptions> {
+
+    @Override
+    public StageKind kind() {
+        return StageKind.MAP;
+    }
+
+    @Override
+    public Processor processor(MappingOptions options) {
+        FieldMapping mapping = options.mapping();
+        return exchange -> {
+            RunContext run = StageChunk.run(exchange);
+            List<SyncRecord> chunk = StageChunk.records(exchange);
+            run.useMapping(mapping.fingerprint());
+            Set<String> bookkeeping = run.source().incremental() ? Set.of(run.source().cursor()) : Set.of();
+            if (!chunk.isEmpty()) {
+                Set<String> columns = chunk.get(0).row().keySet();
+                List<String> missing = mapping.missingColumns(columns);
+                if (!missing.isEmpty()) {
+                    throw new IllegalArgumentException("sync " + run.sync() + ": the mapping reads column(s) "
+                            + String.join(", ", missing) + ", which the query does not return (it returns: "
+                            + String.join(", ", columns) + ")");
+                }
+            }
+            for (SyncRecord record : chunk) {
+                if (!record.isInvalid()) {
+                    record.setPayload(mapping.apply(record.row(), bookkeeping));
+                }
+            }
+        };
+    }
+}

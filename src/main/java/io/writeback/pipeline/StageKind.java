@@ -1,0 +1,43 @@
+package io.writeback.pipeline;
+
+import io.writeback.destination.DeliverOptions;
+import io.writeback.mapping.MappingOptions;
+import io.writeback.plan.PlanOptions;
+import io.writeback.source.SourceOptions;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The stages a sync file can use, as {@code writeback:<name>} endpoints. */
+public enum StageKind {
+    SOURCE("source", SourceOptions::new),
+    MAP("map", MappingOptions::new),
+    PLAN("plan", PlanOptions::new),
+    DELIVER("deliver", DeliverOptions::new);
+
+    public static final String SCHEME = "writeback";
+
+    private final String stageName;
+    private final Supplier<StageOptions> options;
+
+    StageKind(String stageName, Supplier<StageOptions> options) {
+        this.stageName = stageName;
+        this.options = options;
+    }
+
+    public String stageName() {
+        return stageName;
+    }
+
+    public String uri() {
+        return SCHEME + ":" + stageName;
+    }
+
+    public StageOptions newOptions() {
+        return options.get();
+    }
+
+    public static Optional<StageKind> named(String name) {
+        return Arrays.stream(values()).filter(k -> k.stageName.equals(name)).findFirst();
+    }
+}

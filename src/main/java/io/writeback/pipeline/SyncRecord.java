@@ -1,0 +1,83 @@
+package io.writeback.pipeline;
+
+import io.writeback.link.Link;
+import io.writeback.plan.Action;
+import java.util.Map;
+
+/**
+ * One source row on its way through a sync: read by the source, given a payload by the mapping,
+ * an action by the plan, and an outcome by the delivery. Custom steps may change the payload
+ * between mapping and plan.
+ */
+public final class SyncRecord {
+
+    private final String sourceId;
+    private final Map<String, Object> row;
+    private Map<String, Object> payload;
+    private String payloadHash;
+    private Link link;
+    private Action action;
+    private String reason;
+
+    public SyncRecord(String sourceId, Map<String, Object> row) {
+        this.sourceId = sourceId;
+        this.row = row;
+    }
+
+    public static SyncRecord invalid(Map<String, Object> row, String reason) {
+        SyncRecord record = new SyncRecord(null, row);
+        record.decide(Action.INVALID, reason);
+        return record;
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public Map<String, Object> row() {
+        return row;
+    }
+
+    public Map<String, Object> payload() {
+        return payload;
+    }
+
+    public void setPayload(Map<String, Object> payload) {
+        this.payload = payload;
+    }
+
+    public String payloadHash() {
+        return payloadHash;
+    }
+
+    public void setPayloadHash(String payloadHash) {
+        this.payloadHash = payloadHash;
+    }
+
+    /** The link row from before this run, or null when the record was never synced. */
+    public Link link() {
+        return link;
+    }
+
+    public void setLink(Link link) {
+        this.link = link;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** Why the record was skipped or is invalid. */
+    public String reason() {
+        return reason;
+    }
+
+    public boolean isInvalid() {
+        return action == Action.INVALID;
+    }
+
+    public void decide(Action action, String reason) {
+        this.action = action;
+        this.reason = reason;
+    }
+}

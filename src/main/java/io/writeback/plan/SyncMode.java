@@ -1,0 +1,11 @@
+package io.writeback.plan;
+
+/** What a sync does with each source row. */
+public enum SyncMode {
+    /** Create rows that have no link; linked rows are left alone. */
+    INSERT,
+    /** Update linked rows whose payload changed; rows without a link are skipped. */
+    UPDATE,
+    /** Insert or update as needed. */
+    UPSERT
+}

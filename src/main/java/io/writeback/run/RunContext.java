@@ -1,0 +1,102 @@
+package io.writeback.run;
+
+import io.writeback.source.SourceOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one sync, shared by all of its stages through the exchange property
+ * {@link #EXCHANGE_PROPERTY}.
+ */
+public final class RunContext {
+
+    public static final String EXCHANGE_PROPERTY = "writebackRun";
+
+    private final String sync;
+    private final long runId;
+    private final SourceOptions source;
+    private final Instant startedAt = Instant.now();
+    private final RunCounts counts = new RunCounts();
+    private volatile String lastCursorValue;
+    private volatile String mappingFingerprint = "";
+    private volatile Instant lastProgressAt = startedAt;
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+
+    public RunContext(String sync, long runId, SourceOptions source) {
+        this.sync = sync;
+        this.runId = runId;
+        this.source = source;
+    }
+
+    public String sync() {
+        return sync;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public SourceOptions source() {
+        return source;
+    }
+
+    public RunCounts counts() {
+        return counts;
+    }
+
+    public Duration elapsed() {
+        return Duration.between(startedAt, Instant.now());
+    }
+
+    /** The cursor value of the last row read; rows arrive in cursor order, so it is the highest. */
+    public String lastCursorValue() {
+        return lastCursorValue;
+    }
+
+    public void cursorRead(String value) {
+        if (value != null) {
+            lastCursorValue = value;
+        }
+    }
+
+    public String mappingFingerprint() {
+        return mappingFingerprint;
+    }
+
+    public void useMapping(String fingerprint) {
+        this.mappingFingerprint = fingerprint;
+    }
+
+    /** True at most once per {@code interval}: when a progress line is due. */
+    public boolean progressDue(Duration interval) {
+        Instant now = Instant.now();
+        if (Duration.between(lastProgressAt, now).compareTo(interval) < 0) {
+            return false;
+        }
+        lastProgressAt = now;
+        return true;
+    }
+
+    /** Ties {@code resource} to the run: it is closed when the run ends, however it ends. */
+    public void attach(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
+    void closeResources() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(RunContext.class).warn("{}: closing {} failed: {}", this, resource, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "run " + runId + " of sync " + sync;
+    }
+}

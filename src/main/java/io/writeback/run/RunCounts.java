@@ -1,0 +1,48 @@
+package io.writeback.run;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of one run, updated by every stage as records pass. */
+public final class RunCounts {
+
+    private final LongAdder read = new LongAdder();
+    private final LongAdder inserted = new LongAdder();
+    private final LongAdder updated = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder invalid = new LongAdder();
+    private final LongAdder httpCalls = new LongAdder();
+
+    public void read(int rows) {
+        read.add(rows);
+    }
+
+    public void inserted() {
+        inserted.increment();
+    }
+
+    public void updated() {
+        updated.increment();
+    }
+
+    public void skipped() {
+        skipped.increment();
+    }
+
+    public void failed() {
+        failed.increment();
+    }
+
+    public void invalid() {
+        invalid.increment();
+    }
+
+    public void httpCall() {
+        httpCalls.increment();
+    }
+
+    public RunTotals totals() {
+        return new RunTotals(read.sum(), inserted.sum(), updated.sum(), 0, skipped.sum(), failed.sum(),
+                invalid.sum(), httpCalls.sum());
+    }
+}

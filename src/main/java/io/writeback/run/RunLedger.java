@@ -1,0 +1,99 @@
+package io.writeback.run;
+
+import io.writeback.source.SourceOptions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The runs table: one row per run, with its counts, timings, trigger and end status. */
+@Repository
+public class RunLedger {
+
+    private static final String SELECT = """
+            SELECT id, sync, trigger, status, queued_at, started_at, finished_at, rows_read, inserted, updated,
+                   deleted, skipped, failed, invalid, http_calls, error
+            FROM writeback.runs""";
+
+    private static final RowMapper<RunView> VIEW = RunLedger::view;
+
+    private final JdbcTemplate jdbc;
+
+    public RunLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long queue(String sync, Trigger trigger) {
+        return jdbc.queryForObject("INSERT INTO writeback.runs (sync, trigger, status) VALUES (?, ?, 'queued') RETURNING id",
+                Long.class, sync, trigger.dbValue());
+    }
+
+    /** Starts the queued run {@code queuedId}, or a new one when it is null. */
+    public RunContext start(Long queuedId, String sync, Trigger trigger, SourceOptions source) {
+        long id = queuedId != null ? queuedId : queue(sync, trigger);
+        jdbc.update("UPDATE writeback.runs SET status = 'running', started_at = now() WHERE id = ?", id);
+        return new RunContext(sync, id, source);
+    }
+
+    public void progress(RunContext run) {
+        RunTotals t = run.counts().totals();
+        jdbc.update("""
+                UPDATE writeback.runs SET rows_read = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, failed = ?,
+                       invalid = ?, http_calls = ? WHERE id = ?""",
+                t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(), t.invalid(), t.httpCalls(),
+                run.runId());
+    }
+
+    public RunStatus finish(RunContext run, Throwable failure) {
+        RunTotals t = run.counts().totals();
+        RunStatus status = failure != null ? RunStatus.FAILED
+                : t.failed() + t.invalid() > 0 ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.SUCCEEDED;
+        jdbc.update("""
+                UPDATE writeback.runs SET status = ?, finished_at = now(), rows_read = ?, inserted = ?, updated = ?,
+                       deleted = ?, skipped = ?, failed = ?, invalid = ?, http_calls = ?, error = ? WHERE id = ?""",
+                status.dbValue(), t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(),
+                t.invalid(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.runId());
+        return status;
+    }
+
+    /** Runs left queued or running by a stopped instance: nothing is running them any more. */
+    public int interruptLeftovers() {
+        return jdbc.update("""
+                UPDATE writeback.runs SET status = 'interrupted', finished_at = now(),
+                       error = 'Writeback stopped before the run ended'
+                WHERE status IN ('queued', 'running')""");
+    }
+
+    public void abandon(long runId, String reason) {
+        jdbc.update("UPDATE writeback.runs SET status = 'failed', finished_at = now(), error = ? WHERE id = ?", reason, runId);
+    }
+
+    public Optional<RunView> find(long id) {
+        return jdbc.query(SELECT + " WHERE id = ?", VIEW, id).stream().findFirst();
+    }
+
+    public List<RunView> history(String sync, int limit) {
+        return jdbc.query(SELECT + " WHERE sync = ? ORDER BY id DESC LIMIT ?", VIEW, sync, limit);
+    }
+
+    public Optional<RunView> last(String sync) {
+        return history(sync, 1).stream().findFirst();
+    }
+
+    private static RunView view(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        Long duration = started != null && finished != null
+                ? java.time.Duration.between(started, finished).toMillis() : null;
+        RunTotals totals = new RunTotals(rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"),
+                rs.getLong("deleted"), rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("invalid"),
+                rs.getLong("http_calls"));
+        return new RunView(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger"), rs.getString("status"),
+                rs.getObject("queued_at", OffsetDateTime.class), started, finished, duration, totals,
+                rs.getString("error"));
+    }
+}

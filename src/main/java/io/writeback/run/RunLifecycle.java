@@ -1,0 +1,81 @@
+package io.writeback.run;
+
+import io.writeback.source.SourceOptions;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Begins a run when a sync's exchange reaches its source and ends it when the exchange completes:
+ * counts and status recorded, the bookmark advanced when every row read is settled, resources closed.
+ */
+@Component
+public class RunLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
+
+    private final RunLedger ledger;
+    private final Bookmarks bookmarks;
+    private final ActiveRuns activeRuns;
+
+    public RunLifecycle(RunLedger ledger, Bookmarks bookmarks, ActiveRuns activeRuns) {
+        this.ledger = ledger;
+        this.bookmarks = bookmarks;
+        this.activeRuns = activeRuns;
+    }
+
+    /**
+     * Starts the run the exchange asks for (a queued run, or a scheduled one), or returns empty when
+     * another run of the sync is still going.
+     */
+    public Optional<RunContext> begin(Exchange exchange, SourceOptions source) {
+        String sync = exchange.getFromRouteId();
+        Long queued = exchange.getMessage().getHeader(RunHeaders.RUN_ID, Long.class);
+        long claimId = queued != null ? queued : -System.nanoTime();
+        if (!activeRuns.claim(sync, claimId)) {
+            log.warn("Sync {}: a scheduled run was skipped because run {} is still going", sync,
+                    activeRuns.active(sync).orElse(null));
+            return Optional.empty();
+        }
+        RunContext run;
+        try {
+            run = ledger.start(queued, sync, queued != null ? Trigger.API : Trigger.SCHEDULE, source);
+        } catch (RuntimeException e) {
+            activeRuns.release(sync, claimId);
+            throw e;
+        }
+        activeRuns.transfer(sync, claimId, run.runId());
+        exchange.setProperty(RunContext.EXCHANGE_PROPERTY, run);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                end(run, done.getException());
+            }
+        });
+        log.info("Sync {}: run {} started", sync, run.runId());
+        return Optional.of(run);
+    }
+
+    private void end(RunContext run, Throwable failure) {
+        try {
+            run.closeResources();
+            RunStatus status = ledger.finish(run, failure);
+            RunTotals totals = run.counts().totals();
+            if (failure == null && totals.failed() == 0 && run.lastCursorValue() != null) {
+                bookmarks.advance(run.sync(), run.lastCursorValue(), run.runId());
+            }
+            if (failure == null) {
+                log.info("Sync {}: run {} {} in {} ms: {}", run.sync(), run.runId(), status.dbValue(),
+                        run.elapsed().toMillis(), totals.summary());
+            } else {
+                log.error("Sync {}: run {} failed after {} ms ({}): {}", run.sync(), run.runId(),
+                        run.elapsed().toMillis(), totals.summary(), failure.getMessage());
+            }
+        } finally {
+            activeRuns.release(run.sync(), run.runId());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.writeback.run;
+
+/** A snapshot of a run's counts per action and outcome. */
+public record RunTotals(long rowsRead, long inserted, long updated, long deleted, long skipped, long failed,
+        long invalid, long httpCalls) {
+
+    public String summary() {
+        return "read " + rowsRead + ", inserted " + inserted + ", updated " + updated + ", skipped " + skipped
+                + ", failed " + failed + ", invalid " + invalid + ", HTTP calls " + httpCalls;
+    }
+}

@@ -1,0 +1,10 @@
+package io.writeback.run;
+
+/** What started a run. */
+public enum Trigger {
+    SCHEDULE, API;
+
+    public String dbValue() {
+        return name().toLowerCase();
+    }
+}

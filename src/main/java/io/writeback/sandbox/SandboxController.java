@@ -1,0 +1,115 @@
+package io.writeback.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.writeback.api.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A small REST destination served by Writeback itself, for demos and for trying a sync safely:
+ * any object name works, records get numeric ids, and every write bumps the record's version.
+ */
+@RestController
+@RequestMapping("/sandbox/{object}")
+class SandboxController {
+
+    static final int MAX_BATCH = 100;
+    private static final Pattern OBJECT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
+
+    private final SandboxStore store;
+
+    SandboxController(SandboxStore store) {
+        this.store = store;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    SandboxRecord create(@PathVariable String object, @RequestBody JsonNode body) {
+        return store.create(checked(object), fields(body, "the body"));
+    }
+
+    /** Creates up to 100 records from {@code {"inputs": [...]}}; the results keep the order of the inputs. */
+    @PostMapping("/batch")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, List<SandboxRecord>> createAll(@PathVariable String object, @RequestBody JsonNode body) {
+        JsonNode inputs = body.path("inputs");
+        if (!inputs.isArray() || inputs.isEmpty() || inputs.size() > MAX_BATCH) {
+            throw badRequest("the body must be {\"inputs\": [...]} with 1 to " + MAX_BATCH + " objects");
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            records.add(fields(inputs.get(i), "inputs[" + i + "]"));
+        }
+        return Map.of("results", store.createAll(checked(object), records));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@PathVariable String object, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") long offset) {
+        String name = checked(object);
+        return Map.of("total", store.count(name),
+                "results", store.list(name, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset)));
+    }
+
+    @GetMapping("/{id}")
+    SandboxRecord get(@PathVariable String object, @PathVariable long id) {
+        return store.find(checked(object), id).orElseThrow(() -> missing(object, id));
+    }
+
+    @PatchMapping("/{id}")
+    SandboxRecord merge(@PathVariable String object, @PathVariable long id, @RequestBody JsonNode body) {
+        return store.update(checked(object), id, fields(body, "the body"), false).orElseThrow(() -> missing(object, id));
+    }
+
+    @PutMapping("/{id}")
+    SandboxRecord replace(@PathVariable String object, @PathVariable long id, @RequestBody JsonNode body) {
+        return store.update(checked(object), id, fields(body, "the body"), true).orElseThrow(() -> missing(object, id));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String object, @PathVariable long id) {
+        if (!store.delete(checked(object), id)) {
+            throw missing(object, id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String checked(String object) {
+        if (!OBJECT.matcher(object).matches()) {
+            throw badRequest("object names hold letters, digits, '_', '-' and '.', not '" + object + "'");
+        }
+        return object;
+    }
+
+    private static ObjectNode fields(JsonNode node, String what) {
+        if (!(node instanceof ObjectNode object) || object.isEmpty()) {
+            throw badRequest(what + " must be a JSON object with at least one field");
+        }
+        return object;
+    }
+
+    private static ResponseStatusException badRequest(String reason) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
+    }
+
+    private static NotFoundException missing(String object, long id) {
+        return new NotFoundException("no " + object + " record with id " + id);
+    }
+}

@@ -1,0 +1,78 @@
+package io.writeback.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The sandbox destination's records, kept in PostgreSQL ({@code sandbox.records}). */
+@Repository
+public class SandboxStore {
+
+    private static final String COLUMNS = "id, object, version, created_at, updated_at, data";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<SandboxRecord> mapper = this::record;
+
+    public SandboxStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public SandboxRecord create(String object, ObjectNode fields) {
+        return jdbc.queryForObject("INSERT INTO sandbox.records (object, data) VALUES (?, ?::jsonb) RETURNING " + COLUMNS,
+                mapper, object, fields.toString());
+    }
+
+    @Transactional
+    public List<SandboxRecord> createAll(String object, List<ObjectNode> inputs) {
+        return inputs.stream().map(fields -> create(object, fields)).toList();
+    }
+
+    public Optional<SandboxRecord> find(String object, long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sandbox.records WHERE object = ? AND id = ?", mapper, object, id)
+                .stream().findFirst();
+    }
+
+    /** Merges {@code fields} into the record (PATCH) or replaces its fields (PUT). */
+    public Optional<SandboxRecord> update(String object, long id, ObjectNode fields, boolean replace) {
+        String newData = replace ? "?::jsonb" : "data || ?::jsonb";
+        return jdbc.query("UPDATE sandbox.records SET data = " + newData + ", version = version + 1, updated_at = now() "
+                + "WHERE object = ? AND id = ? RETURNING " + COLUMNS, mapper, fields.toString(), object, id)
+                .stream().findFirst();
+    }
+
+    public boolean delete(String object, long id) {
+        return jdbc.update("DELETE FROM sandbox.records WHERE object = ? AND id = ?", object, id) == 1;
+    }
+
+    public List<SandboxRecord> list(String object, int limit, long offset) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sandbox.records WHERE object = ? ORDER BY id LIMIT ? OFFSET ?",
+                mapper, object, limit, offset);
+    }
+
+    public long count(String object) {
+        return jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = ?", Long.class, object);
+    }
+
+    private SandboxRecord record(ResultSet rs, int row) throws SQLException {
+        try {
+            JsonNode fields = json.readTree(rs.getString("data"));
+            return new SandboxRecord(rs.getString("id"), rs.getString("object"), rs.getInt("version"),
+                    rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                    fields);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("sandbox record " + rs.getString("id") + " holds unreadable JSON", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.writeback.source;
+
+import io.writeback.run.RunContext;
+import io.writeback.sync.Identifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Runs a sync's query against the warehouse and hands its rows out in chunks. */
+@Component
+public class SourceReader {
+
+    private final Warehouse warehouse;
+
+    public SourceReader(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /**
+     * Opens the query of {@code run}; an incremental sync reads, in cursor order, the rows at or after
+     * {@code bookmark} (null: all of them). Ties at the bookmark are read again: the payload hash makes
+     * that harmless, and losing them would not be.
+     */
+    public RowStream open(RunContext run, String bookmark) {
+        SourceOptions source = run.source();
+        String sql = statement(source, bookmark);
+        Connection connection = null;
+        try {
+            connection = warehouse.streamingConnection();
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setFetchSize(source.chunkSize());
+            if (bookmark != null) {
+                // Sent untyped, so that PostgreSQL reads the text as the cursor column's own type.
+                statement.setObject(1, bookmark, Types.OTHER);
+            }
+            ResultSet rs = statement.executeQuery();
+            List<String> columns = columns(rs.getMetaData());
+            int keyIndex = requireColumn(run, columns, source.key(), "key");
+            int cursorIndex = source.incremental() ? requireColumn(run, columns, source.cursor(), "cursor") : -1;
+            return new RowStream(run, connection, statement, rs, columns, keyIndex, cursorIndex);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    static String statement(SourceOptions source, String bookmark) {
+        if (!source.incremental()) {
+            return source.query();
+        }
+        String cursor = "src." + Identifiers.quote(source.cursor());
+        return "SELECT * FROM (" + source.query() + "\n) AS src"
+                + (bookmark == null ? "" : " WHERE " + cursor + " >= ?")
+                + " ORDER BY " + cursor;
+    }
+
+    private static List<String> columns(ResultSetMetaData metaData) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            columns.add(metaData.getColumnLabel(i));
+        }
+        return columns;
+    }
+
+    private static int requireColumn(RunContext run, List<String> columns, String column, String role) {
+        int index = columns.indexOf(column);
+        if (index < 0) {
+            throw new SourceQueryException("sync " + run.sync() + ": the query returns no column '" + column
+                    + "', which the sync names as its " + role + " (it returns: " + String.join(", ", columns) + ")");
+        }
+        return index + 1;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException ignored) {
+                // the query's own error is the one worth reporting
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.writeback.sync;
+
+import io.writeback.destination.ConnectionsProperties;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The syncs declared under the routes directory, validated when Writeback starts: a file that
+ * cannot run stops startup, before Camel loads any route.
+ */
+@Component
+public class SyncCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncCatalog.class);
+
+    private final Map<String, SyncDefinition> syncs = new LinkedHashMap<>();
+
+    public SyncCatalog(@Value("${writeback.routes-dir}") Path routesDir, ConnectionsProperties connections) {
+        new SyncFileValidator(connections::problems).validate(routesDir).forEach(sync -> syncs.put(sync.name(), sync));
+        log.info("{} sync(s) in {}: {}", syncs.size(), routesDir.toAbsolutePath(), String.join(", ", syncs.keySet()));
+    }
+
+    public Collection<SyncDefinition> all() {
+        return syncs.values();
+    }
+
+    public Optional<SyncDefinition> find(String name) {
+        return Optional.ofNullable(syncs.get(name));
+    }
+}

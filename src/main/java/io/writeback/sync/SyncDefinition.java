@@ -1,0 +1,15 @@
+package io.writeback.sync;
+
+import io.writeback.destination.DeliverOptions;
+import io.writeback.source.SourceOptions;
+import java.nio.file.Path;
+
+/**
+ * A validated sync, as declared in its file: what the API lists and what later stages can rely on.
+ *
+ * @param trigger  the {@code from} endpoint URI
+ * @param schedule the cron expression or timer period, readable for people
+ */
+public record SyncDefinition(String name, String description, Path file, String trigger, String schedule,
+        SourceOptions source, DeliverOptions deliver) {
+}

@@ -1,0 +1,206 @@
+package io.writeback.sync;
+
+import io.writeback.destination.DeliverOptions;
+import io.writeback.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import io.writeback.pipeline.CheckedStages;
+import io.writeback.pipeline.CheckedStages.CheckedStage;
+import io.writeback.pipeline.LineBreaks;
+import io.writeback.pipeline.StageKind;
+import io.writeback.pipeline.StageOptions;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.SplitDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.util.URISupport;
+import org.quartz.CronExpression;
+
+/**
+ * Checks every sync file under a routes directory before anything runs: the YAML itself (through
+ * Camel's own loader), the trigger, the order of the {@code writeback:} stages, and every stage
+ * parameter. Each problem names the file, the sync and the field.
+ */
+public final class SyncFileValidator {
+
+    private static final List<StageKind> SPLIT_STAGES = List.of(StageKind.MAP, StageKind.PLAN, StageKind.DELIVER);
+
+    private final Function<String, List<String>> connectionProblems;
+
+    /** @param connectionProblems what is wrong with a connection name (unknown, incomplete); empty when usable */
+    public SyncFileValidator(Function<String, List<String>> connectionProblems) {
+        this.connectionProblems = connectionProblems;
+    }
+
+    public List<SyncDefinition> validate(Path routesDir) {
+        List<String> problems = new ArrayList<>();
+        List<SyncDefinition> syncs = new ArrayList<>();
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent(StageKind.SCHEME, new CheckedStages());
+            camel.addModelLifecycleStrategy(new LineBreaks());
+            for (Path file : syncFiles(routesDir)) {
+                try {
+                    PluginHelper.getRoutesLoader(camel).loadRoutes(
+                            PluginHelper.getResourceLoader(camel).resolveResource("file:" + file));
+                } catch (Exception e) {
+                    problems.add(file + ": " + rootMessage(e));
+                }
+            }
+            Set<String> ids = new HashSet<>();
+            for (RouteDefinition route : camel.getRouteDefinitions()) {
+                SyncDefinition sync = check(camel, route, problems);
+                if (sync != null) {
+                    if (!ids.add(sync.name())) {
+                        problems.add(sync.file() + ": sync '" + sync.name() + "' is declared more than once");
+                    }
+                    syncs.add(sync);
+                }
+            }
+        } catch (IOException e) {
+            problems.add(routesDir + ": cannot be read: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSyncFilesException(problems);
+        }
+        return syncs;
+    }
+
+    private static List<Path> syncFiles(Path routesDir) throws IOException {
+        if (!Files.isDirectory(routesDir)) {
+            throw new IOException("no such directory (set writeback.routes-dir)");
+        }
+        try (Stream<Path> files = Files.walk(routesDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+        }
+    }
+
+    /** The sync a route declares, or null when it declares none (a helper route a sync may call). */
+    private SyncDefinition check(DefaultCamelContext camel, RouteDefinition route, List<String> problems) {
+        List<ToDefinition> stages = RouteShape.stagesBelow(route.getOutputs());
+        if (stages.isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(route.getResource().getLocation().replaceFirst("^file:", ""));
+        String name = route.getRouteId();
+        String where = file + ": sync '" + name + "': ";
+        List<String> found = new ArrayList<>();
+        if (!route.hasCustomIdAssigned() || !Identifiers.isSyncName(name)) {
+            found.add("the route id must be the sync's name: lowercase letters, digits and '_', starting with a letter"
+                    + (route.hasCustomIdAssigned() ? ", not '" + name + "'" : " (the route has no id)"));
+        }
+        String schedule = checkTrigger(route.getInput().getEndpointUri(), found);
+        checkShape(route.getOutputs(), found);
+        SourceOptions source = null;
+        DeliverOptions deliver = null;
+        for (ToDefinition step : stages) {
+            StageOptions options = readStage(camel, step, found);
+            if (options instanceof DeliverOptions d && d.connection() != null) {
+                found.addAll(connectionProblems.apply(d.connection()));
+            }
+            if (options instanceof SourceOptions s) {
+                source = s;
+            } else if (options instanceof DeliverOptions d) {
+                deliver = d;
+            }
+        }
+        found.forEach(problem -> problems.add(where + problem));
+        return found.isEmpty()
+                ? new SyncDefinition(name, route.getDescriptionText(), file, route.getInput().getEndpointUri(),
+                        schedule, source, deliver)
+                : null;
+    }
+
+    /** The options of one stage step, resolved as the running component resolves them; null when unreadable. */
+    private static StageOptions readStage(DefaultCamelContext camel, ToDefinition step, List<String> found) {
+        try {
+            CheckedStage stage = camel.getEndpoint(step.getEndpointUri(), CheckedStage.class);
+            found.addAll(stage.problems());
+            return stage.options();
+        } catch (RuntimeException e) {
+            found.add(rootMessage(e));
+            return null;
+        }
+    }
+
+    private static String checkTrigger(String uri, List<String> found) {
+        Map<String, Object> parameters = parameters(uri);
+        if (uri.startsWith("quartz:")) {
+            Object cron = parameters.get("cron");
+            if (cron == null) {
+                found.add("the quartz trigger needs a 'cron' parameter");
+                return null;
+            }
+            try {
+                CronExpression.validateExpression(cron.toString());
+            } catch (ParseException e) {
+                found.add("'cron' of the quartz trigger is not a valid Quartz cron expression ('" + cron + "'): "
+                        + e.getMessage());
+            }
+            return "cron " + cron;
+        }
+        if (uri.startsWith("timer:")) {
+            return "timer, every " + parameters.getOrDefault("period", "1000") + " ms";
+        }
+        found.add("a sync starts from quartz: (cron) or timer:, not '" + uri + "'");
+        return null;
+    }
+
+    /** writeback:source once at the top; then a streaming split whose steps include map, plan, deliver in order. */
+    private static void checkShape(List<ProcessorDefinition<?>> steps, List<String> found) {
+        int source = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (RouteShape.stageOf(steps.get(i)).orElse(null) == StageKind.SOURCE) {
+                if (source >= 0) {
+                    found.add("writeback:source appears more than once");
+                }
+                source = i;
+            }
+        }
+        if (source < 0) {
+            found.add("writeback:source must be a step of the route itself, before the split");
+            return;
+        }
+        if (source + 1 >= steps.size() || !(steps.get(source + 1) instanceof SplitDefinition split)) {
+            found.add("writeback:source must be followed by a split of its body (split: {simple: \"${body}\", streaming: true})");
+            return;
+        }
+        if (!Boolean.parseBoolean(split.getStreaming())) {
+            found.add("the split after writeback:source needs 'streaming: true', or every row is read into memory first");
+        }
+        List<StageKind> inSplit = RouteShape.stagesIn(split);
+        if (!inSplit.equals(SPLIT_STAGES)) {
+            found.add("the split after writeback:source must hold writeback:map, writeback:plan and writeback:deliver, "
+                    + "once each and in that order (custom steps may stand between them); it holds " + inSplit);
+        }
+    }
+
+    private static Map<String, Object> parameters(String uri) {
+        int query = uri.indexOf('?');
+        try {
+            return query < 0 ? new java.util.LinkedHashMap<>() : URISupport.parseQuery(uri.substring(query + 1));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("unreadable parameters in " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+        }
+        return message.toString();
+    }
+}
