@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import io.writeback.pipeline.CheckedStages;
@@ -46,23 +45,13 @@ public final class SyncFileValidator {
     public List<SyncDefinition> validate(Path routesDir) {
         List<String> problems = new ArrayList<>();
         List<SyncDefinition> syncs = new ArrayList<>();
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.addComponent(StageKind.SCHEME, new CheckedStages());
-            camel.addModelLifecycleStrategy(new LineBreaks());
+        try {
+            Map<String, Path> declaredIn = new HashMap<>();
             for (Path file : syncFiles(routesDir)) {
-                try {
-                    PluginHelper.getRoutesLoader(camel).loadRoutes(
-                            PluginHelper.getResourceLoader(camel).resolveResource("file:" + file));
-                } catch (Exception e) {
-                    problems.add(file + ": " + rootMessage(e));
-                }
-            }
-            Set<String> ids = new HashSet<>();
-            for (RouteDefinition route : camel.getRouteDefinitions()) {
-                SyncDefinition sync = check(camel, route, problems);
-                if (sync != null) {
-                    if (!ids.add(sync.name())) {
-                        problems.add(sync.file() + ": sync '" + sync.name() + "' is declared more than once");
+                for (SyncDefinition sync : validateFile(file, problems)) {
+                    Path first = declaredIn.putIfAbsent(sync.name(), file);
+                    if (first != null) {
+                        problems.add(file + ": sync '" + sync.name() + "' is declared more than once (first in " + first + ")");
                     }
                     syncs.add(sync);
                 }
@@ -72,6 +61,29 @@ public final class SyncFileValidator {
         }
         if (!problems.isEmpty()) {
             throw new InvalidSyncFilesException(problems);
+        }
+        return syncs;
+    }
+
+    /** Loads one file in a Camel context of its own, so that no file can hide another's routes. */
+    private List<SyncDefinition> validateFile(Path file, List<String> problems) throws IOException {
+        List<SyncDefinition> syncs = new ArrayList<>();
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent(StageKind.SCHEME, new CheckedStages());
+            camel.addModelLifecycleStrategy(new LineBreaks());
+            try {
+                PluginHelper.getRoutesLoader(camel).loadRoutes(
+                        PluginHelper.getResourceLoader(camel).resolveResource("file:" + file));
+            } catch (Exception e) {
+                problems.add(file + ": " + rootMessage(e));
+                return syncs;
+            }
+            for (RouteDefinition route : camel.getRouteDefinitions()) {
+                SyncDefinition sync = check(camel, file, route, problems);
+                if (sync != null) {
+                    syncs.add(sync);
+                }
+            }
         }
         return syncs;
     }
@@ -86,12 +98,11 @@ public final class SyncFileValidator {
     }
 
     /** The sync a route declares, or null when it declares none (a helper route a sync may call). */
-    private SyncDefinition check(DefaultCamelContext camel, RouteDefinition route, List<String> problems) {
+    private SyncDefinition check(DefaultCamelContext camel, Path file, RouteDefinition route, List<String> problems) {
         List<ToDefinition> stages = RouteShape.stagesBelow(route.getOutputs());
         if (stages.isEmpty()) {
             return null;
         }
-        Path file = Path.of(route.getResource().getLocation().replaceFirst("^file:", ""));
         String name = route.getRouteId();
         String where = file + ": sync '" + name + "': ";
         List<String> found = new ArrayList<>();

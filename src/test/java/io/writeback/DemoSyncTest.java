@@ -1,0 +1,144 @@
+package io.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.writeback.support.WritebackIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The demo syncs from {@code routes/}, run whole against the sandbox over HTTP. */
+class DemoSyncTest extends WritebackIntegrationTest {
+
+    @Test
+    void firstRunWritesEveryCompanyAndContactToTheSandbox() {
+        JsonNode companies = runAndWait("companies");
+        JsonNode contacts = runAndWait("contacts");
+
+        assertThat(companies.get("status").asText()).isEqualTo("succeeded");
+        assertThat(companies.at("/counts/inserted").asLong()).isEqualTo(60);
+        assertThat(companies.at("/counts/httpCalls").asLong()).isEqualTo(60);
+        assertThat(contacts.get("status").asText()).isEqualTo("succeeded");
+        assertThat(contacts.at("/counts/rowsRead").asLong()).isEqualTo(300);
+        assertThat(contacts.at("/counts/inserted").asLong()).isEqualTo(300);
+        assertThat(http.getForObject("/sandbox/companies?limit=1", JsonNode.class).get("total").asLong()).isEqualTo(60);
+        assertThat(http.getForObject("/sandbox/people?limit=1", JsonNode.class).get("total").asLong()).isEqualTo(300);
+
+        // Every link points at the sandbox record that holds that warehouse row.
+        List<Map<String, Object>> mismatches = jdbc.queryForList("""
+                SELECT l.source_id FROM link_tables.companies l
+                LEFT JOIN sandbox.records r ON r.id::text = l.target_id AND r.object = 'companies'
+                WHERE l.status <> 'success' OR r.data->>'warehouse_id' IS DISTINCT FROM l.source_id""");
+        assertThat(mismatches).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM link_tables.contacts WHERE status = 'success'", Long.class))
+                .isEqualTo(300);
+    }
+
+    @Test
+    void mappingRenamesColumnsAddsConstantsAndLeavesTheCursorOut() {
+        runAndWait("companies");
+        String targetId = jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '1'", String.class);
+
+        JsonNode fields = http.getForObject("/sandbox/companies/{id}", JsonNode.class, targetId).get("fields");
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM warehouse.companies WHERE id = 1");
+        assertThat(fields.get("name").asText()).isEqualTo(row.get("name"));
+        assertThat(fields.get("country").asText()).isEqualTo(row.get("country_code"));
+        assertThat(fields.get("employees").asInt()).isEqualTo(row.get("employees"));
+        assertThat(fields.get("warehouse_id").asInt()).isEqualTo(1);
+        assertThat(fields.get("source").asText()).isEqualTo("warehouse");
+        assertThat(fields.has("_sdc_batched_at")).isFalse();
+        assertThat(fields.has("country_code")).isFalse();
+    }
+
+    @Test
+    void secondRunWritesNothing() {
+        runAndWait("contacts");
+
+        JsonNode second = runAndWait("contacts");
+
+        assertThat(second.get("status").asText()).isEqualTo("succeeded");
+        assertThat(second.at("/counts/httpCalls").asLong()).isZero();
+        assertThat(second.at("/counts/inserted").asLong()).isZero();
+        assertThat(second.at("/counts/updated").asLong()).isZero();
+        assertThat(second.at("/counts/skipped").asLong()).isEqualTo(second.at("/counts/rowsRead").asLong());
+        assertThat(jdbc.queryForObject("SELECT max(version) FROM sandbox.records", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void afterAnUpdateOfOneRowTheNextRunSendsExactlyThatRow() {
+        runAndWait("contacts");
+        jdbc.update("UPDATE warehouse.contacts SET email = 'ada.new@example.com' WHERE id = 42");
+
+        JsonNode run = runAndWait("contacts");
+
+        // Read: the updated row, and the newest row from before, which sits at the bookmark.
+        assertThat(run.at("/counts/rowsRead").asLong()).isEqualTo(2);
+        assertThat(run.at("/counts/skipped").asLong()).isEqualTo(1);
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(1);
+        List<Map<String, Object>> changed = jdbc.queryForList(
+                "SELECT id, data->>'email' AS email FROM sandbox.records WHERE version > 1");
+        String linked = jdbc.queryForObject("SELECT target_id FROM link_tables.contacts WHERE source_id = '42'", String.class);
+        assertThat(changed).hasSize(1);
+        assertThat(changed.get(0)).containsEntry("email", "ada.new@example.com");
+        assertThat(changed.get(0).get("id").toString()).isEqualTo(linked);
+    }
+
+    @Test
+    void incrementalRunReadsOnlyFromTheBookmarkOn() {
+        runAndWait("companies");
+        String bookmark = jdbc.queryForObject("SELECT cursor_value FROM writeback.bookmarks WHERE sync = 'companies'", String.class);
+        String newest = jdbc.queryForObject("SELECT max(_sdc_batched_at)::text FROM warehouse.companies", String.class);
+        assertThat(bookmark).isEqualTo(newest);
+
+        JsonNode again = runAndWait("companies");
+
+        // The row at the bookmark is read again (ties are never lost), and skipped by its hash.
+        assertThat(again.at("/counts/rowsRead").asLong()).isEqualTo(1);
+        assertThat(again.at("/counts/skipped").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void apiListsSyncsWithModeScheduleAndLastRun() {
+        runAndWait("companies");
+
+        JsonNode syncs = http.getForObject("/api/syncs", JsonNode.class);
+        JsonNode history = http.getForObject("/api/syncs/companies/runs", JsonNode.class);
+
+        assertThat(syncs).hasSize(2);
+        JsonNode companies = syncs.get(0);
+        assertThat(companies.get("name").asText()).isEqualTo("companies");
+        assertThat(companies.get("mode").asText()).isEqualTo("upsert");
+        assertThat(companies.get("schedule").asText()).isEqualTo("cron 0/30 * * * * ?");
+        assertThat(companies.at("/lastRun/status").asText()).isEqualTo("succeeded");
+        assertThat(companies.at("/lastRun/trigger").asText()).isEqualTo("api");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("durationMillis").asLong()).isNotNegative();
+    }
+
+    @Test
+    void unknownSyncsAndRunsAnswerNotFound() {
+        ResponseEntity<JsonNode> run = http.postForEntity("/api/syncs/nope/runs", null, JsonNode.class);
+        ResponseEntity<JsonNode> missingRun = http.getForEntity("/api/runs/987654", JsonNode.class);
+
+        assertThat(run.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(run.getBody().get("detail").asText()).isEqualTo("no sync named 'nope'");
+        assertThat(missingRun.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aFailingQueryFailsTheRunAndChangesNoState() {
+        jdbc.execute("ALTER TABLE warehouse.companies RENAME COLUMN domain TO web_domain");
+
+        JsonNode run = runAndWait("companies");
+
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).startsWith("sync companies: the query failed").contains("domain");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.links", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.bookmarks", Long.class)).isZero();
+    }
+}

@@ -1,0 +1,188 @@
+package io.writeback.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.writeback.plan.SyncMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncFileValidatorTest {
+
+    private static final String VALID = """
+            - route:
+                id: contacts
+                description: Contacts to people
+                from:
+                  uri: quartz:writeback/contacts
+                  parameters:
+                    cron: "0 0/15 * * * ?"
+                  steps:
+                    - to:
+                        uri: writeback:source
+                        parameters:
+                          query: |
+                            SELECT id, a + b AS total, 'x%y&z' AS odd -- a comment
+                            FROM warehouse.contacts
+                          key: id
+                          cursor: _sdc_batched_at
+                          mode: update
+                    - split:
+                        simple: "${body}"
+                        streaming: true
+                        steps:
+                          - to:
+                              uri: writeback:map
+                              parameters:
+                                fields: name=fullname, email
+                          - to: writeback:plan
+                          - to:
+                              uri: writeback:deliver
+                              parameters:
+                                connection: sandbox
+                                object: people
+            """;
+
+    @TempDir
+    Path routes;
+
+    private final SyncFileValidator validator = new SyncFileValidator(
+            name -> name.equals("sandbox") ? List.of() : List.of("unknown connection '" + name + "' (configured: sandbox)"));
+
+    @Test
+    void readsAValidSyncWithMultiLineSqlIntact() throws IOException {
+        write("contacts.camel.yaml", VALID);
+
+        List<SyncDefinition> syncs = validator.validate(routes);
+
+        assertThat(syncs).hasSize(1);
+        SyncDefinition sync = syncs.get(0);
+        assertThat(sync.name()).isEqualTo("contacts");
+        assertThat(sync.description()).isEqualTo("Contacts to people");
+        assertThat(sync.schedule()).isEqualTo("cron 0 0/15 * * * ?");
+        assertThat(sync.source().query()).isEqualTo(
+                "SELECT id, a + b AS total, 'x%y&z' AS odd -- a comment\nFROM warehouse.contacts");
+        assertThat(sync.source().key()).isEqualTo("id");
+        assertThat(sync.source().cursor()).isEqualTo("_sdc_batched_at");
+        assertThat(sync.source().mode()).isEqualTo(SyncMode.UPDATE);
+        assertThat(sync.deliver().connection()).isEqualTo("sandbox");
+        assertThat(sync.deliver().object()).isEqualTo("people");
+    }
+
+    @Test
+    void anUnknownParameterIsNamedWithItsFile() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("key: id", "key: id\n              querry: x"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': unknown parameter 'querry' for writeback:source "
+                + "(known: chunkSize, cursor, key, mode, query)");
+    }
+
+    @Test
+    void aMissingKeyIsNamed() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("key: id\n", ""));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': writeback:source needs 'key': the column that identifies a row");
+    }
+
+    @Test
+    void aModeThatDoesNotExistIsNamed() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("mode: update", "mode: sideways"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': parameter 'mode' of writeback:source has a value that does not fit");
+    }
+
+    @Test
+    void aBadCronIsNamed() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("0 0/15 * * * ?", "every day"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': 'cron' of the quartz trigger is not a valid Quartz cron expression ('every day')");
+    }
+
+    @Test
+    void anUnknownConnectionIsNamed() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("connection: sandbox", "connection: crm"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': unknown connection 'crm' (configured: sandbox)");
+    }
+
+    @Test
+    void aSplitThatIsNotStreamingIsRefused() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("streaming: true", "streaming: false"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': the split after writeback:source needs 'streaming: true'");
+    }
+
+    @Test
+    void stagesOutOfOrderAreRefused() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("              - to: writeback:plan\n", "").replace(
+                "object: people\n", "object: people\n              - to: writeback:plan\n"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': the split after writeback:source must hold writeback:map, "
+                + "writeback:plan and writeback:deliver, once each and in that order");
+    }
+
+    @Test
+    void aRouteIdThatCannotNameASyncIsRefused() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("id: contacts", "id: Contacts-2"));
+
+        assertProblems("contacts.camel.yaml: sync 'Contacts-2': the route id must be the sync's name");
+    }
+
+    @Test
+    void brokenYamlNamesTheFileAndLine() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("    from:", "    frum:"));
+
+        assertProblems("contacts.camel.yaml: ", "frum", "line 2");
+    }
+
+    @Test
+    void theSameSyncTwiceIsRefused() throws IOException {
+        write("a.camel.yaml", VALID);
+        write("b.camel.yaml", VALID);
+
+        assertProblems("b.camel.yaml: sync 'contacts' is declared more than once");
+    }
+
+    @Test
+    void everyProblemOfEveryFileIsReportedAtOnce() throws IOException {
+        write("a.camel.yaml", VALID.replace("key: id\n", ""));
+        write("b.camel.yaml", VALID.replace("id: contacts", "id: other").replace("connection: sandbox", "connection: crm"));
+
+        assertThatThrownBy(() -> validator.validate(routes))
+                .isInstanceOfSatisfying(InvalidSyncFilesException.class, e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    @Test
+    void routesWithoutWritebackStagesAreNotSyncs() throws IOException {
+        write("helper.camel.yaml", """
+                - route:
+                    id: normalise-phone
+                    from:
+                      uri: direct:normalise-phone
+                      steps:
+                        - log: "normalising"
+                """);
+
+        assertThat(validator.validate(routes)).isEmpty();
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(routes.resolve(name), content);
+    }
+
+    private void assertProblems(String... fragments) {
+        assertThatThrownBy(() -> validator.validate(routes))
+                .isInstanceOf(InvalidSyncFilesException.class)
+                .satisfies(e -> {
+                    String problem = ((InvalidSyncFilesException) e).problems().get(0);
+                    assertThat(problem).startsWith(routes.toString());
+                    for (String fragment : fragments) {
+                        assertThat(problem).contains(fragment);
+                    }
+                });
+    }
+}
