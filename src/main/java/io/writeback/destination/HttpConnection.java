@@ -1,7 +1,6 @@
 package io.writeback.destination;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -16,6 +15,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.web.util.UriUtils;
 
 /**
  * A pooled HTTP client for one connection. Timeouts, pool size and keep-alive are set here rather
@@ -113,7 +113,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }
 
     @Override

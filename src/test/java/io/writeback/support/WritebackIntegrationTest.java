@@ -1,18 +1,13 @@
 package io.writeback.support;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,15 +35,7 @@ public abstract class WritebackIntegrationTest {
         jdbc.execute(new ClassPathResource("demo/warehouse.sql").getContentAsString(StandardCharsets.UTF_8));
     }
 
-    /** Starts a run of {@code sync} through the API and returns the run once it has ended. */
     protected JsonNode runAndWait(String sync) {
-        ResponseEntity<JsonNode> started = http.postForEntity("/api/syncs/{name}/runs", null, JsonNode.class, sync);
-        if (started.getStatusCode() != HttpStatus.ACCEPTED) {
-            throw new AssertionError("run of " + sync + " was not accepted: " + started);
-        }
-        long runId = started.getBody().get("runId").asLong();
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.getForObject("/api/runs/{id}", JsonNode.class, runId),
-                        run -> !run.get("status").asText().matches("queued|running"));
+        return new RunsApi(http).runAndWait(sync);
     }
 }

@@ -1,0 +1,89 @@
+package io.writeback.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.writeback.link.Link;
+import io.writeback.link.LinkStatus;
+import io.writeback.pipeline.SyncRecord;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChangePlannerTest {
+
+    private static final String FINGERPRINT = "fields{};constants{}";
+
+    @Test
+    void upsertInsertsNewUpdatesChangedAndSkipsUnchanged() {
+        SyncRecord fresh = record("1", "a");
+        SyncRecord changed = record("2", "b");
+        SyncRecord same = record("3", "c");
+        SyncRecord failedBefore = record("4", "d");
+        Map<String, Link> links = Map.of(
+                "2", new Link("2", "t2", LinkStatus.SUCCESS, "old-hash", 1),
+                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1),
+                "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2));
+
+        ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, FINGERPRINT);
+
+        assertThat(fresh.action()).isEqualTo(Action.INSERT);
+        assertThat(changed.action()).isEqualTo(Action.UPDATE);
+        assertThat(same.action()).isEqualTo(Action.UNCHANGED);
+        assertThat(failedBefore.action()).isEqualTo(Action.UPDATE);
+    }
+
+    @Test
+    void insertLeavesLinkedRecordsAloneAndUpdateLeavesUnlinkedOnes() {
+        SyncRecord linked = record("1", "a");
+        SyncRecord unlinked = record("2", "b");
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1));
+
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, FINGERPRINT);
+        assertThat(linked.action()).isEqualTo(Action.SKIP);
+        assertThat(linked.reason()).isEqualTo("already linked to target record t1, and mode insert only inserts");
+        assertThat(unlinked.action()).isEqualTo(Action.INSERT);
+
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.UPDATE, FINGERPRINT);
+        assertThat(linked.action()).isEqualTo(Action.UPDATE);
+        assertThat(unlinked.action()).isEqualTo(Action.SKIP);
+    }
+
+    @Test
+    void aKeySeenTwiceInAChunkMakesTheLaterRowInvalid() {
+        SyncRecord first = record("1", "a");
+        SyncRecord again = record("1", "b");
+
+        var keys = ChangePlanner.validKeys(List.of(first, again), "id");
+
+        assertThat(keys).containsExactly("1");
+        assertThat(first.isInvalid()).isFalse();
+        assertThat(again.isInvalid()).isTrue();
+        assertThat(again.reason()).isEqualTo("the key id = 1 appears more than once in the query's result");
+    }
+
+    @Test
+    void theHashIgnoresFieldOrderButNotValuesOrTheMapping() {
+        Map<String, Object> ab = new LinkedHashMap<>();
+        ab.put("a", 1);
+        ab.put("b", "x");
+        Map<String, Object> ba = new LinkedHashMap<>();
+        ba.put("b", "x");
+        ba.put("a", 1);
+
+        assertThat(PayloadHash.of(FINGERPRINT, ab)).isEqualTo(PayloadHash.of(FINGERPRINT, ba))
+                .isNotEqualTo(PayloadHash.of(FINGERPRINT, Map.of("a", 2, "b", "x")))
+                .isNotEqualTo(PayloadHash.of("fields{a=a}", ab));
+    }
+
+    private static SyncRecord record(String id, String value) {
+        SyncRecord record = new SyncRecord(id, Map.of("id", id, "v", value));
+        record.setPayload(new HashMap<>(Map.of("v", value)));
+        return record;
+    }
+
+    private static String hashOf(SyncRecord record) {
+        return PayloadHash.of(FINGERPRINT, record.payload());
+    }
+}

@@ -1,0 +1,31 @@
+package io.writeback.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Starts runs through the REST API and waits for them to end, as an operator would. */
+public final class RunsApi {
+
+    private final TestRestTemplate http;
+
+    public RunsApi(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    /** Starts a run of {@code sync} and returns the run, as {@code GET /api/runs/{id}} answers it, once it has ended. */
+    public JsonNode runAndWait(String sync) {
+        ResponseEntity<JsonNode> started = http.postForEntity("/api/syncs/{name}/runs", null, JsonNode.class, sync);
+        if (started.getStatusCode() != HttpStatus.ACCEPTED) {
+            throw new AssertionError("run of " + sync + " was not accepted: " + started);
+        }
+        long runId = started.getBody().get("runId").asLong();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.getForObject("/api/runs/{id}", JsonNode.class, runId),
+                        run -> !run.get("status").asText().matches("queued|running"));
+    }
+}
