@@ -156,6 +156,23 @@ class RestDestinationTest {
     }
 
     @Test
+    void rowsWithANullOrRepeatedKeyAreReportedInvalidAndNotSent() {
+        jdbc.execute("""
+                ALTER TABLE crm_src.people DROP CONSTRAINT people_pkey;
+                ALTER TABLE crm_src.people ALTER COLUMN id DROP NOT NULL;
+                INSERT INTO crm_src.people VALUES (NULL, 'Nu', 'Ll', 'null@example.com', 0), (1, 'Ada', 'Again', 'ada2@example.com', 0)""");
+
+        JsonNode run = new RunsApi(http).runAndWait("people");
+
+        // Ordered by id, the repeated key lands in the chunk of its first row.
+        assertThat(run.get("status").asText()).isEqualTo("completed_with_errors");
+        assertThat(run.at("/counts/rowsRead").asLong()).isEqualTo(5);
+        assertThat(run.at("/counts/invalid").asLong()).isEqualTo(2);
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(3);
+        CRM.verify(0, postRequestedFor(urlEqualTo("/crm/v1/people")).withRequestBody(matchingJsonPath("$.email", equalTo("null@example.com"))));
+    }
+
+    @Test
     void aRecordThatFailedIsSentAgainOnTheNextRun() {
         RunsApi runs = new RunsApi(http);
         CRM.stubFor(post(urlEqualTo("/crm/v1/people")).withRequestBody(matchingJsonPath("$.email", equalTo("cy@example.com")))
