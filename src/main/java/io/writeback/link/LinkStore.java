@@ -1,16 +1,12 @@
 package io.writeback.link;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Reads and writes link rows a chunk at a time: one round trip per chunk, never one per row. */
@@ -37,61 +33,47 @@ public class LinkStore {
                                        WHEN l.status = 'error' THEN l.attempts + 1 ELSE 1 END,
                 last_run_id     = EXCLUDED.last_run_id""";
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
 
-    public LinkStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public LinkStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
+    /** The link rows of {@code sourceIds} that exist, by source id. */
     public Map<String, Link> find(String sync, Collection<String> sourceIds) {
         Map<String, Link> links = new HashMap<>();
         if (sourceIds.isEmpty()) {
             return links;
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement statement = connection.prepareStatement(FIND)) {
-            Array ids = connection.createArrayOf("text", sourceIds.toArray());
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(FIND);
             statement.setString(1, sync);
-            statement.setArray(2, ids);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Link link = new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)),
-                            rs.getString(4), rs.getInt(5));
-                    links.put(link.sourceId(), link);
-                }
-            }
-            return links;
-        } catch (SQLException e) {
-            throw new LinkStoreException("reading links of sync " + sync, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+            statement.setArray(2, connection.createArrayOf("text", sourceIds.toArray()));
+            return statement;
+        }, (ResultSet rs) -> {
+            Link link = new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)), rs.getString(4),
+                    rs.getInt(5));
+            links.put(link.sourceId(), link);
+        });
+        return links;
     }
 
+    /** Writes the outcomes of one chunk in one batch. */
     public void record(String sync, long runId, List<LinkOutcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement statement = connection.prepareStatement(RECORD)) {
-            for (LinkOutcome outcome : outcomes) {
-                String status = outcome.status().dbValue();
-                statement.setString(1, sync);
-                statement.setString(2, outcome.sourceId());
-                statement.setString(3, outcome.targetId());
-                statement.setString(4, status);
-                statement.setString(5, outcome.payloadHash());
-                statement.setString(6, status);
-                statement.setString(7, outcome.error());
-                statement.setString(8, status);
-                statement.setLong(9, runId);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw new LinkStoreException("writing links of sync " + sync, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        jdbc.batchUpdate(RECORD, outcomes, outcomes.size(), (statement, outcome) -> {
+            String status = outcome.status().dbValue();
+            statement.setString(1, sync);
+            statement.setString(2, outcome.sourceId());
+            statement.setString(3, outcome.targetId());
+            statement.setString(4, status);
+            statement.setString(5, outcome.payloadHash());
+            statement.setString(6, status);
+            statement.setString(7, outcome.error());
+            statement.setString(8, status);
+            statement.setLong(9, runId);
+        });
     }
 }

@@ -1,0 +1,75 @@
+package io.writeback.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.writeback.demo.DemoWarehouse;
+import io.writeback.support.RunsApi;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With a database URL configured, Writeback uses that server and starts neither its own nor the demo. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "writeback.schedules.enabled=false")
+class ExternalDatabaseTest {
+
+    private static final EmbeddedPostgres SERVER = start();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> SERVER.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void usesTheConfiguredServerAndCreatesTheStateSchemaThere() {
+        JdbcTemplate server = new JdbcTemplate(SERVER.getPostgresDatabase());
+
+        assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+        assertThat(server.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'writeback'",
+                String.class)).contains("links", "runs", "bookmarks", "dead_letters", "sync_versions");
+        assertThat(server.queryForObject("SELECT count(*) FROM writeback.sync_versions", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void theDemoIsOffSoASyncWithoutItsTablesFailsClearly() {
+        assertThat(context.getBeansOfType(DemoWarehouse.class)).isEmpty();
+
+        JsonNode run = new RunsApi(http).runAndWait("companies");
+
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).contains("sync companies: the query failed")
+                .contains("relation \"warehouse.companies\" does not exist");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        SERVER.close();
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-db/external"))
+                    .setCleanDataDirectory(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
