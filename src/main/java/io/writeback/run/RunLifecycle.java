@@ -2,6 +2,7 @@ package io.writeback.run;
 
 import io.writeback.source.SourceOptions;
 import java.util.Optional;
+import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -59,7 +60,8 @@ public class RunLifecycle {
         return Optional.of(run);
     }
 
-    private void end(RunContext run, Throwable failure) {
+    private void end(RunContext run, Throwable exchangeFailure) {
+        Throwable failure = withoutCamelWrappers(exchangeFailure);
         try {
             run.closeResources();
             RunStatus status = ledger.finish(run, failure);
@@ -77,5 +79,14 @@ public class RunLifecycle {
         } finally {
             activeRuns.release(run.sync(), run.runId());
         }
+    }
+
+    /** The failure as Writeback raised it: a split wraps it in "Multicast processing failed for number 0...". */
+    private static Throwable withoutCamelWrappers(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CamelExchangeException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }
