@@ -1,6 +1,11 @@
 package io.writeback.api;
 
+import io.writeback.deadletter.InvalidRows;
 import io.writeback.run.ActiveRuns;
+import io.writeback.run.Bookmarks;
+import io.writeback.run.RunInProgressException;
+import io.writeback.run.RunScope;
+import io.writeback.run.Trigger;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
 import io.writeback.run.RunView;
@@ -27,12 +32,17 @@ class SyncController {
     private final RunLedger ledger;
     private final RunLauncher launcher;
     private final ActiveRuns activeRuns;
+    private final Bookmarks bookmarks;
+    private final InvalidRows invalidRows;
 
-    SyncController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns) {
+    SyncController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns,
+            Bookmarks bookmarks, InvalidRows invalidRows) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.launcher = launcher;
         this.activeRuns = activeRuns;
+        this.bookmarks = bookmarks;
+        this.invalidRows = invalidRows;
     }
 
     @GetMapping("/syncs")
@@ -47,10 +57,24 @@ class SyncController {
 
     @PostMapping("/syncs/{name}/runs")
     ResponseEntity<Map<String, Object>> runNow(@PathVariable String name) {
-        long runId = launcher.launch(name);
+        return queued(name, launcher.launch(name));
+    }
+
+    /** Forgets the bookmark and runs over every row; unchanged rows are still skipped by their hash. */
+    @PostMapping("/syncs/{name}/resync")
+    ResponseEntity<Map<String, Object>> resync(@PathVariable String name) {
+        find(name);
+        if (activeRuns.active(name).isPresent()) {
+            throw new RunInProgressException(name, activeRuns.active(name).get());
+        }
+        bookmarks.reset(name);
+        return queued(name, launcher.launch(name, Trigger.RESYNC, RunScope.ALL));
+    }
+
+    static ResponseEntity<Map<String, Object>> queued(String sync, long runId) {
         URI location = URI.create("/api/runs/" + runId);
         return ResponseEntity.accepted().location(location)
-                .body(Map.of("runId", runId, "sync", name, "status", "queued", "run", location.toString()));
+                .body(Map.of("runId", runId, "sync", sync, "status", "queued", "run", location.toString()));
     }
 
     @GetMapping("/syncs/{name}/runs")
@@ -62,6 +86,12 @@ class SyncController {
     @GetMapping("/runs/{id}")
     RunView run(@PathVariable long id) {
         return ledger.find(id).orElseThrow(() -> new NotFoundException("no run with id " + id));
+    }
+
+    @GetMapping("/runs/{id}/invalid-rows")
+    List<InvalidRows.InvalidRow> invalidRows(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
+        run(id);
+        return invalidRows.ofRun(id, Math.max(1, Math.min(limit, InvalidRows.KEPT_PER_RUN)));
     }
 
     private SyncDefinition find(String name) {

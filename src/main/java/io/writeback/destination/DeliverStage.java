@@ -2,6 +2,7 @@ package io.writeback.destination;
 
 import io.writeback.deadletter.DeadLetters;
 import io.writeback.deadletter.DeadLetters.DeadLetter;
+import io.writeback.deadletter.InvalidRows;
 import io.writeback.link.LinkOutcome;
 import io.writeback.link.LinkStatus;
 import io.writeback.link.LinkStore;
@@ -12,6 +13,7 @@ import io.writeback.pipeline.SyncRecord;
 import io.writeback.run.RunContext;
 import io.writeback.run.RunCounts;
 import io.writeback.run.RunLedger;
+import io.writeback.source.ErrorPolicy;
 import io.writeback.pipeline.StageKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code writeback:deliver}: carries out the plan of a chunk against the destination, then records
- * every outcome in the link table (one batch), failures in the dead letters, and the run's progress.
+ * every outcome in the link table (one batch), failures in the dead letters, invalid rows, how far
+ * the chunk is settled, and the run's progress. With error policy stop, the first failed record
+ * ends the run; the records after it stay unsettled.
  */
 @Component
 public class DeliverStage implements Stage<DeliverOptions> {
@@ -34,12 +38,15 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final RecordWriter writer;
     private final LinkStore links;
     private final DeadLetters deadLetters;
+    private final InvalidRows invalidRows;
     private final RunLedger ledger;
 
-    public DeliverStage(RecordWriter writer, LinkStore links, DeadLetters deadLetters, RunLedger ledger) {
+    public DeliverStage(RecordWriter writer, LinkStore links, DeadLetters deadLetters, InvalidRows invalidRows,
+            RunLedger ledger) {
         this.writer = writer;
         this.links = links;
         this.deadLetters = deadLetters;
+        this.invalidRows = invalidRows;
         this.ledger = ledger;
     }
 
@@ -65,6 +72,9 @@ public class DeliverStage implements Stage<DeliverOptions> {
         RunCounts counts = run.counts();
         List<LinkOutcome> outcomes = new ArrayList<>();
         List<DeadLetter> failures = new ArrayList<>();
+        List<SyncRecord> invalid = new ArrayList<>();
+        String settledCursor = null;
+        SyncRecord stoppedAt = null;
         for (SyncRecord record : chunk) {
             if (record.action() == null) {
                 throw new IllegalStateException("sync " + run.sync() + ": record " + record.sourceId()
@@ -73,7 +83,9 @@ public class DeliverStage implements Stage<DeliverOptions> {
             switch (record.action()) {
                 case INVALID -> {
                     counts.invalid();
-                    log.warn("Sync {}: run {}: invalid row not sent: {}", run.sync(), run.runId(), record.reason());
+                    if (counts.totals().invalid() <= InvalidRows.KEPT_PER_RUN) {
+                        invalid.add(record);
+                    }
                 }
                 case SKIP -> counts.skipped();
                 case UNCHANGED -> {
@@ -96,12 +108,24 @@ public class DeliverStage implements Stage<DeliverOptions> {
                         counts.failed();
                         outcomes.add(LinkOutcome.error(record.sourceId(), written.call().error()));
                         failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), written.call()));
+                        if (run.source().errorPolicy() == ErrorPolicy.STOP) {
+                            stoppedAt = record;
+                        }
                     }
                 }
+            }
+            settledCursor = record.cursorValue() != null ? record.cursorValue() : settledCursor;
+            if (stoppedAt != null) {
+                break;
             }
         }
         links.record(run.sync(), run.runId(), outcomes);
         deadLetters.record(run.sync(), run.runId(), failures);
+        invalidRows.record(run.sync(), run.runId(), invalid);
+        run.settledUpTo(settledCursor);
+        if (stoppedAt != null) {
+            throw new RunStoppedException(run, stoppedAt.sourceId(), failures.get(failures.size() - 1).call().error());
+        }
     }
 
     private RecordWriter.Written write(SyncRecord record, DeliverOptions options) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 public class LinkStore {
 
     private static final String FIND = """
-            SELECT source_id, target_id, status, payload_hash, attempts
+            SELECT source_id, target_id, status, payload_hash, attempts, last_run_id
             FROM writeback.links WHERE sync = ? AND source_id = ANY (?)""";
 
     private static final String RECORD = """
@@ -52,10 +52,21 @@ public class LinkStore {
             return statement;
         }, (ResultSet rs) -> {
             Link link = new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)), rs.getString(4),
-                    rs.getInt(5));
+                    rs.getInt(5), rs.getObject(6, Long.class));
             links.put(link.sourceId(), link);
         });
         return links;
+    }
+
+    /**
+     * Up to {@code limit} source ids of records that failed in an earlier run, after {@code afterSourceId}
+     * (null: from the start), in source id order: what a run retries although its bookmark has passed them.
+     */
+    public List<String> failedBefore(String sync, long runId, String afterSourceId, int limit) {
+        return jdbc.queryForList("""
+                SELECT source_id FROM writeback.links
+                WHERE sync = ? AND status = 'error' AND last_run_id IS DISTINCT FROM ? AND source_id > ?
+                ORDER BY source_id LIMIT ?""", String.class, sync, runId, afterSourceId == null ? "" : afterSourceId, limit);
     }
 
     /** Writes the outcomes of one chunk in one batch. */

@@ -13,6 +13,7 @@ public final class SyncRecord {
 
     private final String sourceId;
     private final Map<String, Object> row;
+    private String cursorValue;
     private Map<String, Object> payload;
     private String payloadHash;
     private Link link;
@@ -36,6 +37,15 @@ public final class SyncRecord {
 
     public Map<String, Object> row() {
         return row;
+    }
+
+    /** The row's cursor value, in its text form, when it was read by the bookmarked pass of a run. */
+    public String cursorValue() {
+        return cursorValue;
+    }
+
+    public void setCursorValue(String cursorValue) {
+        this.cursorValue = cursorValue;
     }
 
     public Map<String, Object> payload() {

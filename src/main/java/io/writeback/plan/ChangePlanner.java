@@ -14,23 +14,31 @@ public final class ChangePlanner {
     }
 
     /** The source ids of the chunk's valid records; a key seen twice in the chunk makes the later row invalid. */
-    public static Set<String> validKeys(List<SyncRecord> chunk, String keyColumn) {
+    public static Set<String> validKeys(List<SyncRecord> chunk) {
         Set<String> keys = new HashSet<>();
         for (SyncRecord record : chunk) {
             if (!record.isInvalid() && !keys.add(record.sourceId())) {
-                record.decide(Action.INVALID, "the key " + keyColumn + " = " + record.sourceId()
-                        + " appears more than once in the query's result");
+                record.decide(Action.INVALID, duplicate(record));
             }
         }
         return keys;
     }
 
-    public static void plan(List<SyncRecord> chunk, Map<String, Link> links, SyncMode mode, String mappingFingerprint) {
+    /**
+     * Plans the chunk of run {@code runId}. A link that this run already wrote means the key came in an
+     * earlier chunk of the same run: the row is invalid, not sent twice.
+     */
+    public static void plan(List<SyncRecord> chunk, Map<String, Link> links, SyncMode mode, String mappingFingerprint,
+            long runId) {
         for (SyncRecord record : chunk) {
             if (record.isInvalid()) {
                 continue;
             }
             Link link = links.get(record.sourceId());
+            if (link != null && link.lastRunId() != null && link.lastRunId() == runId) {
+                record.decide(Action.INVALID, duplicate(record));
+                continue;
+            }
             String hash = PayloadHash.of(mappingFingerprint, record.payload());
             record.setLink(link);
             record.setPayloadHash(hash);
@@ -49,5 +57,9 @@ public final class ChangePlanner {
                 record.decide(Action.UPDATE, null);
             }
         }
+    }
+
+    private static String duplicate(SyncRecord record) {
+        return "the key " + record.sourceId() + " appears more than once in the query's result";
     }
 }

@@ -30,8 +30,9 @@ public class PlanStage implements Stage<PlanOptions> {
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
-            var keys = ChangePlanner.validKeys(chunk, run.source().key());
-            ChangePlanner.plan(chunk, links.find(run.sync(), keys), run.source().mode(), run.mappingFingerprint());
+            var keys = ChangePlanner.validKeys(chunk);
+            ChangePlanner.plan(chunk, links.find(run.sync(), keys), run.source().mode(), run.mappingFingerprint(),
+                    run.runId());
         };
     }
 }

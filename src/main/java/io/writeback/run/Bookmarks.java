@@ -19,6 +19,10 @@ public class Bookmarks {
                 .stream().findFirst();
     }
 
+    public void reset(String sync) {
+        jdbc.update("DELETE FROM writeback.bookmarks WHERE sync = ?", sync);
+    }
+
     public void advance(String sync, String cursorValue, long runId) {
         jdbc.update("""
                 INSERT INTO writeback.bookmarks (sync, cursor_value, run_id) VALUES (?, ?, ?)

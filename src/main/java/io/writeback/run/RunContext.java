@@ -18,17 +18,19 @@ public final class RunContext {
     private final String sync;
     private final long runId;
     private final SourceOptions source;
+    private final RunScope scope;
     private final Instant startedAt = Instant.now();
     private final RunCounts counts = new RunCounts();
-    private volatile String lastCursorValue;
+    private volatile String settledCursorValue;
     private volatile String mappingFingerprint = "";
     private volatile Instant lastProgressAt = startedAt;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
-    public RunContext(String sync, long runId, SourceOptions source) {
+    public RunContext(String sync, long runId, SourceOptions source, RunScope scope) {
         this.sync = sync;
         this.runId = runId;
         this.source = source;
+        this.scope = scope;
     }
 
     public String sync() {
@@ -51,14 +53,22 @@ public final class RunContext {
         return Duration.between(startedAt, Instant.now());
     }
 
-    /** The cursor value of the last row read; rows arrive in cursor order, so it is the highest. */
-    public String lastCursorValue() {
-        return lastCursorValue;
+    public RunScope scope() {
+        return scope;
     }
 
-    public void cursorRead(String value) {
-        if (value != null) {
-            lastCursorValue = value;
+    /**
+     * The highest cursor value up to which every row read is settled: sent, skipped, or recorded as
+     * failed (a failed row is retried through its link, whatever the bookmark). Null when none is.
+     */
+    public String settledCursorValue() {
+        return settledCursorValue;
+    }
+
+    /** Rows arrive in cursor order, so the last settled row's cursor value is the highest. */
+    public void settledUpTo(String cursorValue) {
+        if (cursorValue != null) {
+            settledCursorValue = cursorValue;
         }
     }
 

@@ -6,6 +6,9 @@ public final class RunHeaders {
     /** The id of a queued run that this exchange carries out. */
     public static final String RUN_ID = "WritebackRunId";
 
+    /** The {@link RunScope} of the run; absent means every row. */
+    public static final String SCOPE = "WritebackRunScope";
+
     private RunHeaders() {
     }
 }

@@ -35,8 +35,13 @@ public class RunLauncher implements DisposableBean {
         this.executor = camel.getExecutorServiceManager().newCachedThreadPool(this, "writeback-run");
     }
 
-    /** Queues a run of {@code sync} and returns its id at once; the run itself goes on in the background. */
+    /** Queues a run of every row of {@code sync} and returns its id at once; the run goes on in the background. */
     public long launch(String sync) {
+        return launch(sync, Trigger.API, RunScope.ALL);
+    }
+
+    /** Queues a run of {@code sync} over {@code scope} and returns its id at once; the run goes on in the background. */
+    public long launch(String sync, Trigger trigger, RunScope scope) {
         catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
         Route route = camel.getRoute(sync);
         if (route == null || camel.getRouteController().getRouteStatus(sync) != ServiceStatus.Started) {
@@ -48,7 +53,7 @@ public class RunLauncher implements DisposableBean {
         }
         long runId;
         try {
-            runId = ledger.queue(sync, Trigger.API);
+            runId = ledger.queue(sync, trigger);
         } finally {
             activeRuns.release(sync, claim);
         }
@@ -56,14 +61,15 @@ public class RunLauncher implements DisposableBean {
             ledger.abandon(runId, "another run started at the same moment");
             throw new RunInProgressException(sync, activeRuns.active(sync).orElse(0L));
         }
-        executor.submit(() -> fire(route, runId));
+        executor.submit(() -> fire(route, runId, scope));
         return runId;
     }
 
-    private void fire(Route route, long runId) {
+    private void fire(Route route, long runId, RunScope scope) {
         Consumer consumer = route.getConsumer();
         Exchange exchange = consumer.createExchange(false);
         exchange.getMessage().setHeader(RunHeaders.RUN_ID, runId);
+        exchange.getMessage().setHeader(RunHeaders.SCOPE, scope);
         try {
             consumer.getProcessor().process(exchange);
         } catch (Exception e) {

@@ -33,10 +33,10 @@ public class RunLedger {
     }
 
     /** Starts the queued run {@code queuedId}, or a new one when it is null. */
-    public RunContext start(Long queuedId, String sync, Trigger trigger, SourceOptions source) {
+    public RunContext start(Long queuedId, String sync, Trigger trigger, SourceOptions source, RunScope scope) {
         long id = queuedId != null ? queuedId : queue(sync, trigger);
         jdbc.update("UPDATE writeback.runs SET status = 'running', started_at = now() WHERE id = ?", id);
-        return new RunContext(sync, id, source);
+        return new RunContext(sync, id, source, scope);
     }
 
     public void progress(RunContext run) {

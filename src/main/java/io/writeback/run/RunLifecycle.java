@@ -29,8 +29,8 @@ public class RunLifecycle {
     }
 
     /**
-     * Starts the run the exchange asks for (a queued run, or a scheduled one), or returns empty when
-     * another run of the sync is still going.
+     * Starts the run the exchange asks for (a queued run with its scope, or a scheduled one), or
+     * returns empty when another run of the sync is still going.
      */
     public Optional<RunContext> begin(Exchange exchange, SourceOptions source) {
         String sync = exchange.getFromRouteId();
@@ -43,7 +43,8 @@ public class RunLifecycle {
         }
         RunContext run;
         try {
-            run = ledger.start(queued, sync, queued != null ? Trigger.API : Trigger.SCHEDULE, source);
+            RunScope scope = exchange.getMessage().getHeader(RunHeaders.SCOPE, RunScope.ALL, RunScope.class);
+            run = ledger.start(queued, sync, Trigger.SCHEDULE, source, scope);
         } catch (RuntimeException e) {
             activeRuns.release(sync, claimId);
             throw e;
@@ -66,8 +67,8 @@ public class RunLifecycle {
             run.closeResources();
             RunStatus status = ledger.finish(run, failure);
             RunTotals totals = run.counts().totals();
-            if (failure == null && totals.failed() == 0 && run.lastCursorValue() != null) {
-                bookmarks.advance(run.sync(), run.lastCursorValue(), run.runId());
+            if (run.scope().all() && run.settledCursorValue() != null) {
+                bookmarks.advance(run.sync(), run.settledCursorValue(), run.runId());
             }
             if (failure == null) {
                 log.info("Sync {}: run {} {} in {} ms: {}", run.sync(), run.runId(), status.dbValue(),

@@ -2,7 +2,16 @@ package io.writeback.run;
 
 /** What started a run. */
 public enum Trigger {
-    SCHEDULE, API;
+    /** The sync's quartz or timer trigger. */
+    SCHEDULE,
+    /** {@code POST /api/syncs/{name}/runs}. */
+    API,
+    /** {@code POST /api/syncs/{name}/resync}: a run from an empty bookmark. */
+    RESYNC,
+    /** {@code POST /api/syncs/{name}/dead-letters/replay}. */
+    REPLAY,
+    /** {@code POST /api/syncs/{name}/records/{id}/sync}. */
+    RECORD;
 
     public String dbValue() {
         return name().toLowerCase();

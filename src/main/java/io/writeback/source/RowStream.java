@@ -27,6 +27,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     private final ResultSet rs;
     private final List<String> columns;
     private final int keyIndex;
+    /** The cursor column, when this stream's rows count for the bookmark; -1 otherwise. */
     private final int cursorIndex;
     private List<SyncRecord> next;
     private boolean closed;
@@ -51,6 +52,9 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     public boolean hasNext() {
         if (next == null && !closed) {
             next = readChunk();
+            if (next.isEmpty()) {
+                close();
+            }
         }
         return next != null && !next.isEmpty();
     }
@@ -84,14 +88,14 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         for (int i = 0; i < columns.size(); i++) {
             row.put(columns.get(i), JsonValues.of(rs.getObject(i + 1)));
         }
-        if (cursorIndex > 0) {
-            run.cursorRead(rs.getString(cursorIndex));
-        }
         String key = rs.getString(keyIndex);
-        if (key == null) {
-            return SyncRecord.invalid(row, "the key column '" + run.source().key() + "' is null");
+        SyncRecord record = key == null
+                ? SyncRecord.invalid(row, "the key column '" + run.source().key() + "' is null")
+                : new SyncRecord(key, row);
+        if (cursorIndex > 0) {
+            record.setCursorValue(rs.getString(cursorIndex));
         }
-        return new SyncRecord(key, row);
+        return record;
     }
 
     @Override

@@ -15,6 +15,7 @@ public class SourceOptions implements StageOptions {
     private String cursor;
     private SyncMode mode = SyncMode.UPSERT;
     private int chunkSize = 500;
+    private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
 
     @Override
     public void check(List<String> problems) {
@@ -57,6 +58,14 @@ public class SourceOptions implements StageOptions {
 
     public int chunkSize() {
         return chunkSize;
+    }
+
+    public ErrorPolicy errorPolicy() {
+        return errorPolicy;
+    }
+
+    public void setErrorPolicy(ErrorPolicy errorPolicy) {
+        this.errorPolicy = errorPolicy;
     }
 
     public void setQuery(String query) {

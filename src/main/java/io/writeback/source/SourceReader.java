@@ -29,21 +29,35 @@ public class SourceReader {
      */
     public RowStream open(RunContext run, String bookmark) {
         SourceOptions source = run.source();
-        String sql = statement(source, bookmark);
+        return open(run, statement(source, bookmark), statement -> {
+            if (bookmark != null) {
+                // Sent untyped, so that PostgreSQL reads the text as the cursor column's own type.
+                statement.setObject(1, bookmark, Types.OTHER);
+            }
+        }, source.incremental());
+    }
+
+    /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
+    public RowStream openKeys(RunContext run, List<String> keys) {
+        String sql = "SELECT * FROM (" + run.source().query() + "\n) AS src WHERE src."
+                + Identifiers.quote(run.source().key()) + "::text = ANY (?)";
+        return open(run, sql, statement -> statement.setArray(1,
+                statement.getConnection().createArrayOf("text", keys.toArray())), false);
+    }
+
+    private RowStream open(RunContext run, String sql, Binder binder, boolean bookmarked) {
+        SourceOptions source = run.source();
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setFetchSize(source.chunkSize());
-            if (bookmark != null) {
-                // Sent untyped, so that PostgreSQL reads the text as the cursor column's own type.
-                statement.setObject(1, bookmark, Types.OTHER);
-            }
+            binder.bind(statement);
             ResultSet rs = statement.executeQuery();
             List<String> columns = columns(rs.getMetaData());
             int keyIndex = requireColumn(run, columns, source.key(), "key");
             int cursorIndex = source.incremental() ? requireColumn(run, columns, source.cursor(), "cursor") : -1;
-            return new RowStream(run, connection, statement, rs, columns, keyIndex, cursorIndex);
+            return new RowStream(run, connection, statement, rs, columns, keyIndex, bookmarked ? cursorIndex : -1);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
@@ -61,6 +75,12 @@ public class SourceReader {
         return "SELECT * FROM (" + source.query() + "\n) AS src"
                 + (bookmark == null ? "" : " WHERE " + cursor + " >= ?")
                 + " ORDER BY " + cursor;
+    }
+
+    /** Binds the parameters of a source statement. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 
     private static List<String> columns(ResultSetMetaData metaData) throws SQLException {

@@ -1,27 +1,38 @@
 package io.writeback.source;
 
+import io.writeback.link.LinkStore;
+import io.writeback.pipeline.ChunkChain;
 import io.writeback.pipeline.Stage;
+import io.writeback.pipeline.SyncRecord;
 import io.writeback.run.Bookmarks;
 import io.writeback.run.RunContext;
 import io.writeback.run.RunLifecycle;
 import io.writeback.pipeline.StageKind;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
-/** {@code writeback:source}: begins a run and leaves the query's rows, as an iterator of chunks, in the body. */
+/**
+ * {@code writeback:source}: begins a run and leaves the rows it reads, as an iterator of chunks, in
+ * the body: from the bookmark on, then the rows that failed before (incremental syncs); every row
+ * (full syncs); or the rows of the run's keys (replays, one-record runs).
+ */
 @Component
 public class SourceStage implements Stage<SourceOptions> {
 
     private final RunLifecycle lifecycle;
     private final Bookmarks bookmarks;
     private final SourceReader reader;
+    private final LinkStore links;
 
-    public SourceStage(RunLifecycle lifecycle, Bookmarks bookmarks, SourceReader reader) {
+    public SourceStage(RunLifecycle lifecycle, Bookmarks bookmarks, SourceReader reader, LinkStore links) {
         this.lifecycle = lifecycle;
         this.bookmarks = bookmarks;
         this.reader = reader;
+        this.links = links;
     }
 
     @Override
@@ -33,15 +44,24 @@ public class SourceStage implements Stage<SourceOptions> {
     public Processor processor(SourceOptions options) {
         return exchange -> {
             Optional<RunContext> started = lifecycle.begin(exchange, options);
-            if (started.isEmpty()) {
-                exchange.getMessage().setBody(Collections.emptyIterator());
-                return;
-            }
-            RunContext run = started.get();
-            String bookmark = options.incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
-            RowStream rows = reader.open(run, bookmark);
-            run.attach(rows);
-            exchange.getMessage().setBody(rows);
+            exchange.getMessage().setBody(started.map(this::rows).orElse(Collections.emptyIterator()));
         };
+    }
+
+    private Iterator<List<SyncRecord>> rows(RunContext run) {
+        if (!run.scope().all()) {
+            RowStream keyed = reader.openKeys(run, run.scope().keys());
+            run.attach(keyed);
+            return keyed;
+        }
+        String bookmark = run.source().incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
+        RowStream rows = reader.open(run, bookmark);
+        run.attach(rows);
+        if (bookmark == null) {
+            return rows;
+        }
+        FailedRowRetries retries = new FailedRowRetries(run, links, reader);
+        run.attach(retries);
+        return new ChunkChain(rows, retries);
     }
 }

@@ -1,83 +1,33 @@
 package io.writeback.destination;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.writeback.support.RunsApi;
+import io.writeback.support.CrmDestinationTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A sync to a generic REST destination (WireMock), configured the way a user configures a CRM. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "writeback.schedules.enabled=false",
-        "writeback.demo.enabled=false",
-        "writeback.embedded-db.clean=true",
-        "writeback.embedded-db.data-dir=target/test-db/crm",
-        "writeback.routes-dir=src/test/resources/routes-crm",
-        "writeback.connections.crm.auth.type=bearer",
-        "writeback.connections.crm.auth.token=" + RestDestinationTest.TOKEN,
-        "writeback.connections.crm.headers.X-Client=writeback",
-        "writeback.connections.crm.read-timeout=5s",
-        "writeback.connections.crm.objects.people.update.method=PUT",
-        "writeback.connections.crm.objects.people.update.path=/people/{id}",
-        "writeback.connections.crm.objects.people.id-pointer=/data/id"})
-class RestDestinationTest {
-
-    static final String TOKEN = "s3cr3t-token-4f9a";
-
-    private static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true));
-
-    static {
-        CRM.start();
-    }
-
-    @DynamicPropertySource
-    static void crm(DynamicPropertyRegistry registry) {
-        registry.add("writeback.connections.crm.base-url", () -> CRM.baseUrl() + "/crm/v1");
-    }
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class RestDestinationTest extends CrmDestinationTest {
 
     @BeforeEach
-    void reset() {
-        CRM.resetAll();
-        CRM.stubFor(post(urlEqualTo("/crm/v1/people")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"data\": {\"id\": \"p-{{jsonPath request.body '$.email'}}\"}}")));
-        CRM.stubFor(put(urlEqualTo("/crm/v1/people/p-bob@example.com")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{}")));
-        jdbc.execute("TRUNCATE writeback.links, writeback.runs, writeback.bookmarks, writeback.dead_letters");
+    void people() {
+        createsAnswerIdFrom("people", "data", "email");
+        CRM.stubFor(put(urlEqualTo("/crm/v1/people/bob@example.com")).willReturn(json(200, "{}")));
         jdbc.execute("""
-                DROP SCHEMA IF EXISTS crm_src CASCADE;
-                CREATE SCHEMA crm_src;
                 CREATE TABLE crm_src.people (id int PRIMARY KEY, first text, last text, email text, score int);
                 INSERT INTO crm_src.people VALUES
                     (1, 'Ada', 'Lovelace', 'ada@example.com', 41),
@@ -86,14 +36,9 @@ class RestDestinationTest {
                     (4, 'No', 'Mail', 'nomail', 0)""");
     }
 
-    @AfterAll
-    static void stop() {
-        CRM.stop();
-    }
-
     @Test
     void insertsWithAuthAndHeadersAndLinksTheIdFromThePointer() {
-        JsonNode run = new RunsApi(http).runAndWait("people");
+        JsonNode run = runs.runAndWait("people");
 
         assertThat(run.get("status").asText()).isEqualTo("succeeded");
         assertThat(run.at("/counts/inserted").asLong()).isEqualTo(3);
@@ -104,14 +49,13 @@ class RestDestinationTest {
         CRM.verify(postRequestedFor(urlEqualTo("/crm/v1/people")).withRequestBody(equalToJson(
                 "{\"id\": 1, \"name\": \"Ada Lovelace\", \"email\": \"ada@example.com\", \"score\": 42, \"origin\": \"warehouse\"}")));
         assertThat(jdbc.queryForList("SELECT source_id, target_id FROM writeback.links WHERE sync = 'people' ORDER BY source_id"))
-                .containsExactly(Map.of("source_id", "1", "target_id", "p-ada@example.com"),
-                        Map.of("source_id", "2", "target_id", "p-bob@example.com"),
-                        Map.of("source_id", "3", "target_id", "p-cy@example.com"));
+                .containsExactly(Map.of("source_id", "1", "target_id", "ada@example.com"),
+                        Map.of("source_id", "2", "target_id", "bob@example.com"),
+                        Map.of("source_id", "3", "target_id", "cy@example.com"));
     }
 
     @Test
     void aChangedRowGoesToItsTargetIdWithTheConfiguredMethod() {
-        RunsApi runs = new RunsApi(http);
         runs.runAndWait("people");
         jdbc.update("UPDATE crm_src.people SET score = 10 WHERE id = 2");
 
@@ -119,17 +63,16 @@ class RestDestinationTest {
 
         assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
         assertThat(run.at("/counts/skipped").asLong()).isEqualTo(2);
-        CRM.verify(1, putRequestedFor(urlEqualTo("/crm/v1/people/p-bob@example.com"))
+        CRM.verify(1, putRequestedFor(urlEqualTo("/crm/v1/people/bob@example.com"))
                 .withRequestBody(matchingJsonPath("$.score", equalTo("11"))));
     }
 
     @Test
     void aRefusedRecordIsKeptWithItsRequestAndAnswerWhileTheOthersLand(CapturedOutput output) {
-        CRM.stubFor(post(urlEqualTo("/crm/v1/people")).withRequestBody(matchingJsonPath("$.email", equalTo("cy@example.com")))
-                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\": \"email domain blocked\", \"echo\": \"{{request.headers.Authorization}}\"}")));
+        createsOf("people", "email", "cy@example.com",
+                json(422, "{\"error\": \"email domain blocked\", \"echo\": \"{{request.headers.Authorization}}\"}"));
 
-        JsonNode run = new RunsApi(http).runAndWait("people");
+        JsonNode run = runs.runAndWait("people");
 
         assertThat(run.get("status").asText()).isEqualTo("completed_with_errors");
         assertThat(run.at("/counts/inserted").asLong()).isEqualTo(2);
@@ -162,9 +105,8 @@ class RestDestinationTest {
                 ALTER TABLE crm_src.people ALTER COLUMN id DROP NOT NULL;
                 INSERT INTO crm_src.people VALUES (NULL, 'Nu', 'Ll', 'null@example.com', 0), (1, 'Ada', 'Again', 'ada2@example.com', 0)""");
 
-        JsonNode run = new RunsApi(http).runAndWait("people");
+        JsonNode run = runs.runAndWait("people");
 
-        // Ordered by id, the repeated key lands in the chunk of its first row.
         assertThat(run.get("status").asText()).isEqualTo("completed_with_errors");
         assertThat(run.at("/counts/rowsRead").asLong()).isEqualTo(5);
         assertThat(run.at("/counts/invalid").asLong()).isEqualTo(2);
@@ -174,18 +116,16 @@ class RestDestinationTest {
 
     @Test
     void aRecordThatFailedIsSentAgainOnTheNextRun() {
-        RunsApi runs = new RunsApi(http);
-        CRM.stubFor(post(urlEqualTo("/crm/v1/people")).withRequestBody(matchingJsonPath("$.email", equalTo("cy@example.com")))
-                .willReturn(aResponse().withStatus(503)));
+        createsOf("people", "email", "cy@example.com", json(503, "{}"));
         runs.runAndWait("people");
-        CRM.removeStub(CRM.getStubMappings().get(0));
+        CRM.removeStub(CRM.getStubMappings().stream().filter(stub -> stub.getPriority() != null).findFirst().orElseThrow());
 
         JsonNode retry = runs.runAndWait("people");
 
         assertThat(retry.at("/counts/inserted").asLong()).isEqualTo(1);
         assertThat(retry.at("/counts/skipped").asLong()).isEqualTo(2);
         assertThat(jdbc.queryForMap("SELECT status, target_id, attempts, last_error FROM writeback.links WHERE source_id = '3'"))
-                .containsEntry("status", "success").containsEntry("target_id", "p-cy@example.com")
+                .containsEntry("status", "success").containsEntry("target_id", "cy@example.com")
                 .containsEntry("attempts", 2).containsEntry("last_error", null);
     }
 }

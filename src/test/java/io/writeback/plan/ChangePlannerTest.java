@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChangePlannerTest {
 
     private static final String FINGERPRINT = "fields{};constants{}";
+    private static final long RUN = 7;
 
     @Test
     void upsertInsertsNewUpdatesChangedAndSkipsUnchanged() {
@@ -22,11 +23,11 @@ class ChangePlannerTest {
         SyncRecord same = record("3", "c");
         SyncRecord failedBefore = record("4", "d");
         Map<String, Link> links = Map.of(
-                "2", new Link("2", "t2", LinkStatus.SUCCESS, "old-hash", 1),
-                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1),
-                "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2));
+                "2", new Link("2", "t2", LinkStatus.SUCCESS, "old-hash", 1, null),
+                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1, null),
+                "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2, null));
 
-        ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, FINGERPRINT);
+        ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, FINGERPRINT, RUN);
 
         assertThat(fresh.action()).isEqualTo(Action.INSERT);
         assertThat(changed.action()).isEqualTo(Action.UPDATE);
@@ -38,14 +39,14 @@ class ChangePlannerTest {
     void insertLeavesLinkedRecordsAloneAndUpdateLeavesUnlinkedOnes() {
         SyncRecord linked = record("1", "a");
         SyncRecord unlinked = record("2", "b");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1, null));
 
-        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, FINGERPRINT);
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, FINGERPRINT, RUN);
         assertThat(linked.action()).isEqualTo(Action.SKIP);
         assertThat(linked.reason()).isEqualTo("already linked to target record t1, and mode insert only inserts");
         assertThat(unlinked.action()).isEqualTo(Action.INSERT);
 
-        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.UPDATE, FINGERPRINT);
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.UPDATE, FINGERPRINT, RUN);
         assertThat(linked.action()).isEqualTo(Action.UPDATE);
         assertThat(unlinked.action()).isEqualTo(Action.SKIP);
     }
@@ -55,12 +56,22 @@ class ChangePlannerTest {
         SyncRecord first = record("1", "a");
         SyncRecord again = record("1", "b");
 
-        var keys = ChangePlanner.validKeys(List.of(first, again), "id");
+        var keys = ChangePlanner.validKeys(List.of(first, again));
 
         assertThat(keys).containsExactly("1");
         assertThat(first.isInvalid()).isFalse();
         assertThat(again.isInvalid()).isTrue();
-        assertThat(again.reason()).isEqualTo("the key id = 1 appears more than once in the query's result");
+        assertThat(again.reason()).isEqualTo("the key 1 appears more than once in the query's result");
+    }
+
+    @Test
+    void aKeyWhoseLinkThisRunAlreadyWroteIsInvalid() {
+        SyncRecord repeated = record("1", "b");
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, RUN));
+
+        ChangePlanner.plan(List.of(repeated), links, SyncMode.UPSERT, FINGERPRINT, RUN);
+
+        assertThat(repeated.action()).isEqualTo(Action.INVALID);
     }
 
     @Test

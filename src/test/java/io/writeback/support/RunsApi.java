@@ -23,7 +23,11 @@ public final class RunsApi {
         if (started.getStatusCode() != HttpStatus.ACCEPTED) {
             throw new AssertionError("run of " + sync + " was not accepted: " + started);
         }
-        long runId = started.getBody().get("runId").asLong();
+        return awaitEnd(started.getBody().get("runId").asLong());
+    }
+
+    /** The run {@code runId} once it has ended. */
+    public JsonNode awaitEnd(long runId) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> http.getForObject("/api/runs/{id}", JsonNode.class, runId),
                         run -> !run.get("status").asText().matches("queued|running"));

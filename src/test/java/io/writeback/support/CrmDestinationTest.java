@@ -1,0 +1,85 @@
+package io.writeback.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that sync to a CRM played by WireMock, configured the way a user configures a
+ * generic REST destination. The syncs are in {@code src/test/resources/routes-crm}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "writeback.schedules.enabled=false",
+        "writeback.demo.enabled=false",
+        "writeback.embedded-db.clean=true",
+        "writeback.embedded-db.data-dir=target/test-db/crm",
+        "writeback.routes-dir=src/test/resources/routes-crm",
+        "writeback.connections.crm.auth.type=bearer",
+        "writeback.connections.crm.auth.token=" + CrmDestinationTest.TOKEN,
+        "writeback.connections.crm.headers.X-Client=writeback",
+        "writeback.connections.crm.read-timeout=5s",
+        "writeback.connections.crm.objects.people.update.method=PUT",
+        "writeback.connections.crm.objects.people.update.path=/people/{id}",
+        "writeback.connections.crm.objects.people.id-pointer=/data/id"})
+public abstract class CrmDestinationTest {
+
+    protected static final String TOKEN = "s3cr3t-token-4f9a";
+
+    protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true));
+
+    static {
+        CRM.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(CRM::stop));
+    }
+
+    @DynamicPropertySource
+    static void crm(DynamicPropertyRegistry registry) {
+        registry.add("writeback.connections.crm.base-url", () -> CRM.baseUrl() + "/crm/v1");
+    }
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected RunsApi runs;
+
+    @BeforeEach
+    void resetCrmAndState() {
+        CRM.resetAll();
+        jdbc.execute("TRUNCATE writeback.links, writeback.runs, writeback.bookmarks, writeback.dead_letters, writeback.invalid_rows");
+        jdbc.execute("DROP SCHEMA IF EXISTS crm_src CASCADE; CREATE SCHEMA crm_src");
+        runs = new RunsApi(http);
+    }
+
+    /** Answers every create of {@code object} with 201 and an id made from {@code field} of the request. */
+    protected static void createsAnswerIdFrom(String object, String idPointerParent, String field) {
+        String id = "{{jsonPath request.body '$." + field + "'}}";
+        String body = idPointerParent == null ? "{\"id\": \"" + id + "\"}" : "{\"" + idPointerParent + "\": {\"id\": \"" + id + "\"}}";
+        CRM.stubFor(post(urlEqualTo("/crm/v1/" + object)).willReturn(json(201, body)));
+    }
+
+    /** Answers creates of {@code object} whose {@code field} equals {@code value} with {@code answer}. */
+    protected static void createsOf(String object, String field, String value, ResponseDefinitionBuilder answer) {
+        CRM.stubFor(post(urlEqualTo("/crm/v1/" + object)).withRequestBody(matchingJsonPath("$." + field, equalTo(value)))
+                .atPriority(1).willReturn(answer));
+    }
+
+    protected static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
