@@ -13,6 +13,7 @@ import io.writeback.run.UnknownSyncException;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -72,9 +73,16 @@ class SyncController {
     }
 
     static ResponseEntity<Map<String, Object>> queued(String sync, long runId) {
+        return queued(sync, runId, Map.of());
+    }
+
+    /** 202 with where to follow the queued run, and {@code details} about it. */
+    static ResponseEntity<Map<String, Object>> queued(String sync, long runId, Map<String, Object> details) {
         URI location = URI.create("/api/runs/" + runId);
-        return ResponseEntity.accepted().location(location)
-                .body(Map.of("runId", runId, "sync", sync, "status", "queued", "run", location.toString()));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("runId", runId, "sync", sync, "status", "queued",
+                "run", location.toString()));
+        body.putAll(details);
+        return ResponseEntity.accepted().location(location).body(body);
     }
 
     @GetMapping("/syncs/{name}/runs")

@@ -1,6 +1,7 @@
 package io.writeback.deadletter;
 
 import io.writeback.destination.DeliveryResult;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,6 +36,50 @@ public class DeadLetters {
             ps.setString(9, call.responseBody());
             ps.setString(10, call.error());
         });
+    }
+
+    /**
+     * Marks as replayed the pending dead letters of the records that run {@code runId} synced
+     * successfully (their links are those of {@code linkSync}); one statement per run.
+     */
+    public int settle(String sync, String linkSync, long runId) {
+        return jdbc.update("""
+                UPDATE writeback.dead_letters d SET replay_state = 'replayed', settled_at = now(), settled_by_run_id = ?
+                FROM writeback.links l
+                WHERE d.sync = ? AND d.replay_state = 'pending' AND l.sync = ? AND l.source_id = d.source_id
+                  AND l.last_run_id = ? AND l.status IN ('success', 'skipped-same-hash', 'deleted')""",
+                runId, sync, linkSync, runId);
+    }
+
+    /** Dead letters of {@code sync}, newest first; {@code state} null means every state. */
+    public List<DeadLetterView> list(String sync, String state, int limit) {
+        return jdbc.query("""
+                SELECT id, run_id, source_id, action, request_method, request_url, request_body, response_status,
+                       response_body, error, failed_at, replay_state, settled_by_run_id
+                FROM writeback.dead_letters WHERE sync = ? AND (?::text IS NULL OR replay_state = ?)
+                ORDER BY id DESC LIMIT ?""", (rs, i) -> new DeadLetterView(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), new DeadLetterView.Request(rs.getString(5), rs.getString(6), rs.getString(7)),
+                new DeadLetterView.Response(rs.getObject(8, Integer.class), rs.getString(9)), rs.getString(10),
+                rs.getObject(11, OffsetDateTime.class), rs.getString(12), rs.getObject(13, Long.class)),
+                sync, state, state, limit);
+    }
+
+    /** The distinct source ids of the pending dead letters of {@code sync}, of {@code ids} only when given. */
+    public List<String> pendingSourceIds(String sync, List<Long> ids, int limit) {
+        if (ids == null || ids.isEmpty()) {
+            return jdbc.queryForList("""
+                    SELECT DISTINCT source_id FROM writeback.dead_letters WHERE sync = ? AND replay_state = 'pending'
+                    ORDER BY source_id LIMIT ?""", String.class, sync, limit);
+        }
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    SELECT DISTINCT source_id FROM writeback.dead_letters
+                    WHERE sync = ? AND replay_state = 'pending' AND id = ANY (?) ORDER BY source_id LIMIT ?""");
+            statement.setString(1, sync);
+            statement.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            statement.setInt(3, limit);
+            return statement;
+        }, (rs, i) -> rs.getString(1));
     }
 
     /** A failed record: its source id, the action tried, and the call that failed. */

@@ -8,6 +8,7 @@ import io.writeback.link.LinkStatus;
 import io.writeback.link.LinkStore;
 import io.writeback.pipeline.Stage;
 import io.writeback.plan.Action;
+import io.writeback.plan.SyncMode;
 import io.writeback.pipeline.StageChunk;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.run.RunContext;
@@ -90,20 +91,19 @@ public class DeliverStage implements Stage<DeliverOptions> {
                 case SKIP -> counts.skipped();
                 case UNCHANGED -> {
                     counts.skipped();
-                    if (record.link().status() != LinkStatus.SKIPPED_SAME_HASH) {
+                    // Mode mirror stamps every row read with the run, to know afterwards which rows are gone.
+                    if (record.link().status() != LinkStatus.SKIPPED_SAME_HASH || run.source().mode() == SyncMode.MIRROR) {
                         outcomes.add(LinkOutcome.unchanged(record.sourceId()));
                     }
                 }
-                case INSERT, UPDATE -> {
-                    RecordWriter.Written written = write(record, options);
+                case INSERT, UPDATE, DELETE, ARCHIVE -> {
+                    RecordWriter.Written written = write(record, options, run);
                     counts.httpCall();
                     if (written.call().succeeded()) {
-                        if (record.action() == Action.INSERT) {
-                            counts.inserted();
-                        } else {
-                            counts.updated();
-                        }
-                        outcomes.add(LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash()));
+                        counts.done(record.action());
+                        outcomes.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE
+                                ? LinkOutcome.deleted(record.sourceId())
+                                : LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash()));
                     } else {
                         counts.failed();
                         outcomes.add(LinkOutcome.error(record.sourceId(), written.call().error()));
@@ -119,7 +119,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
                 break;
             }
         }
-        links.record(run.sync(), run.runId(), outcomes);
+        links.record(run.linkSync(), run.runId(), outcomes);
         deadLetters.record(run.sync(), run.runId(), failures);
         invalidRows.record(run.sync(), run.runId(), invalid);
         run.settledUpTo(settledCursor);
@@ -128,10 +128,14 @@ public class DeliverStage implements Stage<DeliverOptions> {
         }
     }
 
-    private RecordWriter.Written write(SyncRecord record, DeliverOptions options) {
+    private RecordWriter.Written write(SyncRecord record, DeliverOptions options, RunContext run) {
+        String connection = options.connection();
+        String object = options.object();
         return switch (record.action()) {
-            case INSERT -> writer.insert(options.connection(), options.object(), record.payload());
-            case UPDATE -> writer.update(options.connection(), options.object(), record.link().targetId(), record.payload());
+            case INSERT -> writer.insert(connection, object, record.payload());
+            case UPDATE -> writer.update(connection, object, record.link().targetId(), record.payload());
+            case DELETE -> writer.delete(connection, object, record.link().targetId());
+            case ARCHIVE -> writer.update(connection, object, record.link().targetId(), run.source().archivePayload());
             default -> throw new IllegalArgumentException("nothing to write for " + record.action());
         };
     }

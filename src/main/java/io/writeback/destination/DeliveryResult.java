@@ -12,4 +12,9 @@ public record DeliveryResult(String method, String url, String requestBody, int 
     public boolean succeeded() {
         return error == null;
     }
+
+    /** The same call judged differently: a success ({@code null}) or the given error. */
+    DeliveryResult withError(String newError) {
+        return new DeliveryResult(method, url, requestBody, status, responseBody, newError);
+    }
 }

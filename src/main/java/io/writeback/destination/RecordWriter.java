@@ -29,8 +29,7 @@ public class RecordWriter {
         if (id == null) {
             String error = "the insert answered HTTP " + call.status() + " but has no id at " + endpoints.idPointer()
                     + "; set id-pointer for object '" + object + "' of connection '" + connectionName + "'";
-            return new Written(new DeliveryResult(call.method(), call.url(), call.requestBody(), call.status(),
-                    call.responseBody(), error), null);
+            return new Written(call.withError(error), null);
         }
         return new Written(call, id);
     }
@@ -39,6 +38,13 @@ public class RecordWriter {
         HttpConnection connection = connections.get(connectionName);
         DeliveryResult call = connection.send(connection.object(object).update(), object, targetId, serialise(payload));
         return new Written(call, call.succeeded() ? targetId : null);
+    }
+
+    /** Deletes the target record; one that is already gone (404) counts as deleted. */
+    public Written delete(String connectionName, String object, String targetId) {
+        HttpConnection connection = connections.get(connectionName);
+        DeliveryResult call = connection.send(connection.object(object).delete(), object, targetId, null);
+        return new Written(call.status() == 404 ? call.withError(null) : call, targetId);
     }
 
     private String idIn(String body, String pointer) {

@@ -14,6 +14,10 @@ public record LinkOutcome(String sourceId, String targetId, LinkStatus status, S
         return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, error);
     }
 
+    public static LinkOutcome deleted(String sourceId) {
+        return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null);
+    }
+
     public static LinkOutcome unchanged(String sourceId) {
         return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null);
     }

@@ -2,6 +2,7 @@ package io.writeback.link;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -51,11 +52,15 @@ public class LinkStore {
             statement.setArray(2, connection.createArrayOf("text", sourceIds.toArray()));
             return statement;
         }, (ResultSet rs) -> {
-            Link link = new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)), rs.getString(4),
-                    rs.getInt(5), rs.getObject(6, Long.class));
+            Link link = link(rs);
             links.put(link.sourceId(), link);
         });
         return links;
+    }
+
+    private static Link link(ResultSet rs) throws SQLException {
+        return new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)), rs.getString(4),
+                rs.getInt(5), rs.getObject(6, Long.class));
     }
 
     /**
@@ -67,6 +72,26 @@ public class LinkStore {
                 SELECT source_id FROM writeback.links
                 WHERE sync = ? AND status = 'error' AND last_run_id IS DISTINCT FROM ? AND source_id > ?
                 ORDER BY source_id LIMIT ?""", String.class, sync, runId, afterSourceId == null ? "" : afterSourceId, limit);
+    }
+
+    /**
+     * Up to {@code limit} links of records in the target whose rows run {@code runId} did not read, after
+     * {@code afterSourceId} (null: from the start), in source id order: what mode mirror deletes or archives.
+     */
+    public List<Link> notReadBy(String sync, long runId, String afterSourceId, int limit) {
+        return jdbc.query("""
+                SELECT source_id, target_id, status, payload_hash, attempts, last_run_id FROM writeback.links
+                WHERE sync = ? AND status <> 'deleted' AND target_id IS NOT NULL AND last_run_id IS DISTINCT FROM ?
+                  AND source_id > ?
+                ORDER BY source_id LIMIT ?""", (rs, i) -> link(rs), sync, runId,
+                afterSourceId == null ? "" : afterSourceId, limit);
+    }
+
+    /** How many records of {@code sync} are in the target: linked and not deleted. */
+    public long countInTarget(String sync) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM writeback.links WHERE sync = ? AND status <> 'deleted' AND target_id IS NOT NULL""",
+                Long.class, sync);
     }
 
     /** Writes the outcomes of one chunk in one batch. */

@@ -6,11 +6,12 @@ import io.writeback.pipeline.StageChunk;
 import io.writeback.run.RunContext;
 import io.writeback.pipeline.StageKind;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
-/** {@code writeback:map}: gives every valid record of a chunk its payload. */
+/** {@code writeback:map}: gives every record of a chunk still to be planned its payload. */
 @Component
 public class MappingStage implements Stage<MappingOptions> {
 
@@ -27,8 +28,9 @@ public class MappingStage implements Stage<MappingOptions> {
             List<SyncRecord> chunk = StageChunk.records(exchange);
             run.useMapping(mapping.fingerprint());
             Set<String> bookkeeping = run.source().incremental() ? Set.of(run.source().cursor()) : Set.of();
-            if (!chunk.isEmpty()) {
-                Set<String> columns = chunk.get(0).row().keySet();
+            Optional<SyncRecord> toMap = chunk.stream().filter(record -> record.action() == null).findFirst();
+            if (toMap.isPresent()) {
+                Set<String> columns = toMap.get().row().keySet();
                 List<String> missing = mapping.missingColumns(columns);
                 if (!missing.isEmpty()) {
                     throw new IllegalArgumentException("sync " + run.sync() + ": the mapping reads column(s) "
@@ -37,7 +39,7 @@ public class MappingStage implements Stage<MappingOptions> {
                 }
             }
             for (SyncRecord record : chunk) {
-                if (!record.isInvalid()) {
+                if (record.action() == null) {
                     record.setPayload(mapping.apply(record.row(), bookkeeping));
                 }
             }

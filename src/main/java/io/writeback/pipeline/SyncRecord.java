@@ -31,6 +31,14 @@ public final class SyncRecord {
         return record;
     }
 
+    /** A linked record whose row left the source (mode mirror): it has no row, and its action is decided. */
+    public static SyncRecord vanished(Link link, Action action) {
+        SyncRecord record = new SyncRecord(link.sourceId(), Map.of());
+        record.setLink(link);
+        record.decide(action, "its row is no longer in the query's result");
+        return record;
+    }
+
     public String sourceId() {
         return sourceId;
     }

@@ -1,6 +1,7 @@
 package io.writeback.plan;
 
 import io.writeback.link.Link;
+import io.writeback.link.LinkStatus;
 import io.writeback.pipeline.SyncRecord;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class ChangePlanner {
     public static Set<String> validKeys(List<SyncRecord> chunk) {
         Set<String> keys = new HashSet<>();
         for (SyncRecord record : chunk) {
-            if (!record.isInvalid() && !keys.add(record.sourceId())) {
+            if (record.action() == null && !keys.add(record.sourceId())) {
                 record.decide(Action.INVALID, duplicate(record));
             }
         }
@@ -26,36 +27,54 @@ public final class ChangePlanner {
 
     /**
      * Plans the chunk of run {@code runId}. A link that this run already wrote means the key came in an
-     * earlier chunk of the same run: the row is invalid, not sent twice.
+     * earlier chunk of the same run: the row is invalid, not sent twice. Records whose action is decided
+     * already (invalid rows, vanished records) pass through.
      */
-    public static void plan(List<SyncRecord> chunk, Map<String, Link> links, SyncMode mode, String mappingFingerprint,
-            long runId) {
+    public static void plan(List<SyncRecord> chunk, Map<String, Link> links, SyncMode mode, Vanished vanished,
+            String mappingFingerprint, long runId) {
         for (SyncRecord record : chunk) {
-            if (record.isInvalid()) {
+            if (record.action() != null) {
                 continue;
             }
             Link link = links.get(record.sourceId());
+            record.setLink(link);
             if (link != null && link.lastRunId() != null && link.lastRunId() == runId) {
                 record.decide(Action.INVALID, duplicate(record));
-                continue;
-            }
-            String hash = PayloadHash.of(mappingFingerprint, record.payload());
-            record.setLink(link);
-            record.setPayloadHash(hash);
-            boolean linked = link != null && link.targetId() != null;
-            if (!linked) {
-                if (mode == SyncMode.UPDATE) {
-                    record.decide(Action.SKIP, "no link to a target record, and mode update only updates");
-                } else {
-                    record.decide(Action.INSERT, null);
-                }
-            } else if (mode == SyncMode.INSERT) {
-                record.decide(Action.SKIP, "already linked to target record " + link.targetId() + ", and mode insert only inserts");
-            } else if (link.status().inSync() && hash.equals(link.payloadHash())) {
-                record.decide(Action.UNCHANGED, "same payload hash as last sent");
+            } else if (mode == SyncMode.DELETE) {
+                planDelete(record, link);
             } else {
-                record.decide(Action.UPDATE, null);
+                record.setPayloadHash(PayloadHash.of(mappingFingerprint, record.payload()));
+                planWrite(record, link, mode, vanished);
             }
+        }
+    }
+
+    private static void planDelete(SyncRecord record, Link link) {
+        if (link == null || link.targetId() == null) {
+            record.decide(Action.SKIP, "no link to a target record, so nothing to delete");
+        } else if (link.status() == LinkStatus.DELETED) {
+            record.decide(Action.SKIP, "target record " + link.targetId() + " was deleted before");
+        } else {
+            record.decide(Action.DELETE, null);
+        }
+    }
+
+    private static void planWrite(SyncRecord record, Link link, SyncMode mode, Vanished vanished) {
+        // A deleted target record is gone: its row, back in the source, is created again. An archived one is still there.
+        boolean gone = link != null && link.status() == LinkStatus.DELETED && vanished != Vanished.ARCHIVE;
+        boolean linked = link != null && link.targetId() != null && !gone;
+        if (!linked) {
+            if (mode == SyncMode.UPDATE) {
+                record.decide(Action.SKIP, "no link to a target record, and mode update only updates");
+            } else {
+                record.decide(Action.INSERT, null);
+            }
+        } else if (mode == SyncMode.INSERT) {
+            record.decide(Action.SKIP, "already linked to target record " + link.targetId() + ", and mode insert only inserts");
+        } else if (link.status().inSync() && record.payloadHash().equals(link.payloadHash())) {
+            record.decide(Action.UNCHANGED, "same payload hash as last sent");
+        } else {
+            record.decide(Action.UPDATE, null);
         }
     }
 

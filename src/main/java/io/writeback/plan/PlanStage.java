@@ -31,8 +31,8 @@ public class PlanStage implements Stage<PlanOptions> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
             var keys = ChangePlanner.validKeys(chunk);
-            ChangePlanner.plan(chunk, links.find(run.sync(), keys), run.source().mode(), run.mappingFingerprint(),
-                    run.runId());
+            ChangePlanner.plan(chunk, links.find(run.linkSync(), keys), run.source().mode(), run.source().vanished(),
+                    run.mappingFingerprint(), run.runId());
         };
     }
 }

@@ -7,5 +7,9 @@ public enum SyncMode {
     /** Update linked rows whose payload changed; rows without a link are skipped. */
     UPDATE,
     /** Insert or update as needed. */
-    UPSERT
+    UPSERT,
+    /** Delete in the target the rows the query returns, through their links. */
+    DELETE,
+    /** Upsert, and delete or archive in the target the records whose rows left the source. */
+    MIRROR
 }

@@ -41,6 +41,11 @@ public final class RunContext {
         return runId;
     }
 
+    /** The sync whose link table this run uses: its own, or the one named by {@code linksOf}. */
+    public String linkSync() {
+        return source.linksOf() != null ? source.linksOf() : sync;
+    }
+
     public SourceOptions source() {
         return source;
     }

@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.plan.Action;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of one run, updated by every stage as records pass. */
@@ -8,6 +9,7 @@ public final class RunCounts {
     private final LongAdder read = new LongAdder();
     private final LongAdder inserted = new LongAdder();
     private final LongAdder updated = new LongAdder();
+    private final LongAdder deleted = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder invalid = new LongAdder();
@@ -17,12 +19,14 @@ public final class RunCounts {
         read.add(rows);
     }
 
-    public void inserted() {
-        inserted.increment();
-    }
-
-    public void updated() {
-        updated.increment();
+    /** Counts a write that succeeded, by its action. */
+    public void done(Action action) {
+        switch (action) {
+            case INSERT -> inserted.increment();
+            case UPDATE -> updated.increment();
+            case DELETE, ARCHIVE -> deleted.increment();
+            default -> throw new IllegalArgumentException(action + " is not a write");
+        }
     }
 
     public void skipped() {
@@ -42,7 +46,7 @@ public final class RunCounts {
     }
 
     public RunTotals totals() {
-        return new RunTotals(read.sum(), inserted.sum(), updated.sum(), 0, skipped.sum(), failed.sum(),
+        return new RunTotals(read.sum(), inserted.sum(), updated.sum(), deleted.sum(), skipped.sum(), failed.sum(),
                 invalid.sum(), httpCalls.sum());
     }
 }

@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.deadletter.DeadLetters;
 import io.writeback.source.SourceOptions;
 import java.util.Optional;
 import org.apache.camel.CamelExchangeException;
@@ -21,11 +22,13 @@ public class RunLifecycle {
     private final RunLedger ledger;
     private final Bookmarks bookmarks;
     private final ActiveRuns activeRuns;
+    private final DeadLetters deadLetters;
 
-    public RunLifecycle(RunLedger ledger, Bookmarks bookmarks, ActiveRuns activeRuns) {
+    public RunLifecycle(RunLedger ledger, Bookmarks bookmarks, ActiveRuns activeRuns, DeadLetters deadLetters) {
         this.ledger = ledger;
         this.bookmarks = bookmarks;
         this.activeRuns = activeRuns;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -65,6 +68,7 @@ public class RunLifecycle {
         Throwable failure = withoutCamelWrappers(exchangeFailure);
         try {
             run.closeResources();
+            deadLetters.settle(run.sync(), run.linkSync(), run.runId());
             RunStatus status = ledger.finish(run, failure);
             RunTotals totals = run.counts().totals();
             if (run.scope().all() && run.settledCursorValue() != null) {

@@ -5,7 +5,7 @@ public record RunTotals(long rowsRead, long inserted, long updated, long deleted
         long invalid, long httpCalls) {
 
     public String summary() {
-        return "read " + rowsRead + ", inserted " + inserted + ", updated " + updated + ", skipped " + skipped
+        return "read " + rowsRead + ", inserted " + inserted + ", updated " + updated + ", deleted " + deleted + ", skipped " + skipped
                 + ", failed " + failed + ", invalid " + invalid + ", HTTP calls " + httpCalls;
     }
 }

@@ -1,9 +1,11 @@
 package io.writeback.source;
 
 import io.writeback.plan.SyncMode;
+import io.writeback.plan.Vanished;
 import io.writeback.sync.Identifiers;
 import io.writeback.pipeline.StageOptions;
 import java.util.List;
+import java.util.Map;
 
 /** Parameters of {@code writeback:source}: the query a sync reads and how its rows are identified. */
 public class SourceOptions implements StageOptions {
@@ -16,6 +18,10 @@ public class SourceOptions implements StageOptions {
     private SyncMode mode = SyncMode.UPSERT;
     private int chunkSize = 500;
     private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
+    private Vanished vanished;
+    private String archiveField;
+    private String archiveValue = "true";
+    private String linksOf;
 
     @Override
     public void check(List<String> problems) {
@@ -29,6 +35,21 @@ public class SourceOptions implements StageOptions {
         }
         if (cursor != null && !cursor.isBlank() && !Identifiers.isColumn(cursor)) {
             problems.add("writeback:source 'cursor' must be a plain column name, not '" + cursor + "'");
+        }
+        if (mode == SyncMode.MIRROR && incremental()) {
+            problems.add("writeback:source mode mirror needs a full scan to see which rows left the source: remove 'cursor'");
+        }
+        if (vanished != null && mode != SyncMode.MIRROR) {
+            problems.add("writeback:source 'vanished' applies to mode mirror only, and the mode is " + mode.name().toLowerCase());
+        }
+        if (vanished == Vanished.ARCHIVE && (archiveField == null || archiveField.isBlank())) {
+            problems.add("writeback:source vanished: archive needs 'archiveField': the target field that marks a record archived");
+        }
+        if (archiveField != null && vanished != Vanished.ARCHIVE) {
+            problems.add("writeback:source 'archiveField' needs vanished: archive");
+        }
+        if (linksOf != null && !Identifiers.isSyncName(linksOf)) {
+            problems.add("writeback:source 'linksOf' must name a sync, not '" + linksOf + "'");
         }
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             problems.add("writeback:source 'chunkSize' must be between 1 and " + MAX_CHUNK_SIZE + ", not " + chunkSize);
@@ -58,6 +79,37 @@ public class SourceOptions implements StageOptions {
 
     public int chunkSize() {
         return chunkSize;
+    }
+
+    /** The sync whose link table this one reads and writes, when not its own (a delete sync cleaning up after an upsert sync). */
+    public String linksOf() {
+        return linksOf;
+    }
+
+    public void setLinksOf(String linksOf) {
+        this.linksOf = linksOf;
+    }
+
+    /** What mode mirror does to the target records of vanished rows. */
+    public Vanished vanished() {
+        return vanished == null ? Vanished.DELETE : vanished;
+    }
+
+    /** The fields an archive sets: {@code archiveField = archiveValue}. */
+    public Map<String, Object> archivePayload() {
+        return Map.of(archiveField, archiveValue);
+    }
+
+    public void setVanished(Vanished vanished) {
+        this.vanished = vanished;
+    }
+
+    public void setArchiveField(String archiveField) {
+        this.archiveField = archiveField;
+    }
+
+    public void setArchiveValue(String archiveValue) {
+        this.archiveValue = archiveValue;
     }
 
     public ErrorPolicy errorPolicy() {

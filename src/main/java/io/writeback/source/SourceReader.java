@@ -1,5 +1,6 @@
 package io.writeback.source;
 
+import io.writeback.pipeline.SyncRecord;
 import io.writeback.run.RunContext;
 import io.writeback.sync.Identifiers;
 import java.sql.Connection;
@@ -43,6 +44,15 @@ public class SourceReader {
                 + Identifiers.quote(run.source().key()) + "::text = ANY (?)";
         return open(run, sql, statement -> statement.setArray(1,
                 statement.getConnection().createArrayOf("text", keys.toArray())), false);
+    }
+
+    /** The rows with these keys, read at once: a page of keys is at most a chunk of rows, but for repeated keys. */
+    public List<SyncRecord> readKeys(RunContext run, List<String> keys) {
+        try (RowStream rows = openKeys(run, keys)) {
+            List<SyncRecord> all = new ArrayList<>();
+            rows.forEachRemaining(all::addAll);
+            return all;
+        }
     }
 
     private RowStream open(RunContext run, String sql, Binder binder, boolean bookmarked) {

@@ -2,8 +2,10 @@ package io.writeback.source;
 
 import io.writeback.link.LinkStore;
 import io.writeback.pipeline.ChunkChain;
+import io.writeback.pipeline.DeferredPages;
 import io.writeback.pipeline.Stage;
 import io.writeback.pipeline.SyncRecord;
+import io.writeback.plan.SyncMode;
 import io.writeback.run.Bookmarks;
 import io.writeback.run.RunContext;
 import io.writeback.run.RunLifecycle;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code writeback:source}: begins a run and leaves the rows it reads, as an iterator of chunks, in
  * the body: from the bookmark on, then the rows that failed before (incremental syncs); every row
- * (full syncs); or the rows of the run's keys (replays, one-record runs).
+ * (full syncs), then for mode mirror the records whose rows are gone; or the rows of the run's keys
+ * (replays, one-record runs).
  */
 @Component
 public class SourceStage implements Stage<SourceOptions> {
@@ -57,11 +60,13 @@ public class SourceStage implements Stage<SourceOptions> {
         String bookmark = run.source().incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
         RowStream rows = reader.open(run, bookmark);
         run.attach(rows);
+        int pageSize = run.source().chunkSize();
+        if (run.source().mode() == SyncMode.MIRROR) {
+            return new ChunkChain(rows, new DeferredPages(new VanishedRecords(run, links), pageSize));
+        }
         if (bookmark == null) {
             return rows;
         }
-        FailedRowRetries retries = new FailedRowRetries(run, links, reader);
-        run.attach(retries);
-        return new ChunkChain(rows, retries);
+        return new ChunkChain(rows, new DeferredPages(new FailedRowRetries(run, links, reader), pageSize));
     }
 }

@@ -59,10 +59,22 @@ public final class SyncFileValidator {
         } catch (IOException e) {
             problems.add(routesDir + ": cannot be read: " + e.getMessage());
         }
+        checkLinksOf(syncs, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSyncFilesException(problems);
         }
         return syncs;
+    }
+
+    private static void checkLinksOf(List<SyncDefinition> syncs, List<String> problems) {
+        List<String> names = syncs.stream().map(SyncDefinition::name).toList();
+        for (SyncDefinition sync : syncs) {
+            String linksOf = sync.source().linksOf();
+            if (linksOf != null && !names.contains(linksOf)) {
+                problems.add(sync.file() + ": sync '" + sync.name() + "': 'linksOf' names no sync: '" + linksOf
+                        + "' (declared: " + String.join(", ", names) + ")");
+            }
+        }
     }
 
     /** Loads one file in a Camel context of its own, so that no file can hide another's routes. */

@@ -18,13 +18,8 @@ import org.junit.jupiter.api.Test;
 class IncrementalSyncTest extends CrmDestinationTest {
 
     @BeforeEach
-    void accounts() {
-        createsAnswerIdFrom("accounts", null, "name");
-        jdbc.execute("""
-                CREATE TABLE crm_src.accounts (id int, name text, updated_at timestamptz);
-                INSERT INTO crm_src.accounts VALUES
-                    (1, 'A', '2026-01-01 10:00:00.000001+00'), (2, 'B', '2026-01-01 10:00:00.000002+00'),
-                    (3, 'C', '2026-01-01 10:00:00.000003+00'), (4, 'D', '2026-01-01 10:00:00.000004+00')""");
+    void setUp() {
+        accounts();
     }
 
     @Test
@@ -47,6 +42,22 @@ class IncrementalSyncTest extends CrmDestinationTest {
         assertThat(jdbc.queryForObject("SELECT status FROM writeback.links WHERE sync = 'accounts' AND source_id = '2'",
                 String.class)).isEqualTo("success");
         assertThat(runs.runAndWait("accounts").at("/counts/rowsRead").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedRowThatChangedIsSentOnceAlthoughBothPassesWouldFindIt() {
+        createsOf("accounts", "name", "B", json(503, "{}"));
+        runs.runAndWait("accounts");
+        CRM.resetMappings();
+        createsAnswerIdFrom("accounts", null, "name");
+        jdbc.update("UPDATE crm_src.accounts SET name = 'B2', updated_at = '2026-01-01 10:00:00.000005+00' WHERE id = 2");
+
+        JsonNode run = runs.runAndWait("accounts");
+
+        // B2 comes in the last chunk of the bookmarked pass; the retry pass, after it, must not read it again.
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
+        assertThat(run.at("/counts/invalid").asLong()).isZero();
+        CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("B2"))));
     }
 
     @Test
@@ -87,7 +98,7 @@ class IncrementalSyncTest extends CrmDestinationTest {
 
     @Test
     void aKeyRepeatedInALaterChunkIsInvalidAndReportedWithItsRow() {
-        jdbc.update("INSERT INTO crm_src.accounts VALUES (1, 'A again', '2026-01-01 10:00:00.000009+00')");
+        jdbc.update("INSERT INTO crm_src.accounts (id, name, updated_at) VALUES (1, 'A again', '2026-01-01 10:00:00.000009+00')");
 
         JsonNode run = runs.runAndWait("accounts");
 

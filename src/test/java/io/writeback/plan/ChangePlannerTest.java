@@ -27,7 +27,7 @@ class ChangePlannerTest {
                 "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1, null),
                 "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2, null));
 
-        ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN);
 
         assertThat(fresh.action()).isEqualTo(Action.INSERT);
         assertThat(changed.action()).isEqualTo(Action.UPDATE);
@@ -41,12 +41,14 @@ class ChangePlannerTest {
         SyncRecord unlinked = record("2", "b");
         Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1, null));
 
-        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, Vanished.DELETE, FINGERPRINT, RUN);
         assertThat(linked.action()).isEqualTo(Action.SKIP);
         assertThat(linked.reason()).isEqualTo("already linked to target record t1, and mode insert only inserts");
         assertThat(unlinked.action()).isEqualTo(Action.INSERT);
 
-        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.UPDATE, FINGERPRINT, RUN);
+        linked.decide(null, null);
+        unlinked.decide(null, null);
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.UPDATE, Vanished.DELETE, FINGERPRINT, RUN);
         assertThat(linked.action()).isEqualTo(Action.UPDATE);
         assertThat(unlinked.action()).isEqualTo(Action.SKIP);
     }
@@ -69,7 +71,7 @@ class ChangePlannerTest {
         SyncRecord repeated = record("1", "b");
         Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, RUN));
 
-        ChangePlanner.plan(List.of(repeated), links, SyncMode.UPSERT, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(repeated), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN);
 
         assertThat(repeated.action()).isEqualTo(Action.INVALID);
     }
@@ -86,6 +88,35 @@ class ChangePlannerTest {
         assertThat(PayloadHash.of(FINGERPRINT, ab)).isEqualTo(PayloadHash.of(FINGERPRINT, ba))
                 .isNotEqualTo(PayloadHash.of(FINGERPRINT, Map.of("a", 2, "b", "x")))
                 .isNotEqualTo(PayloadHash.of("fields{a=a}", ab));
+    }
+
+    @Test
+    void deleteModeDeletesLinkedRecordsOnce() {
+        SyncRecord linked = record("1", "a");
+        SyncRecord gone = record("2", "b");
+        SyncRecord unlinked = record("3", "c");
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, null),
+                "2", new Link("2", "t2", LinkStatus.DELETED, "h", 1, null));
+
+        ChangePlanner.plan(List.of(linked, gone, unlinked), links, SyncMode.DELETE, Vanished.DELETE, FINGERPRINT, RUN);
+
+        assertThat(linked.action()).isEqualTo(Action.DELETE);
+        assertThat(gone.action()).isEqualTo(Action.SKIP);
+        assertThat(gone.reason()).isEqualTo("target record t2 was deleted before");
+        assertThat(unlinked.action()).isEqualTo(Action.SKIP);
+    }
+
+    @Test
+    void aRowBackInTheSourceIsCreatedAgainWhenItsRecordWasDeletedAndUpdatedWhenArchived() {
+        SyncRecord back = record("1", "a");
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.DELETED, "h", 1, null));
+
+        ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.DELETE, FINGERPRINT, RUN);
+        assertThat(back.action()).isEqualTo(Action.INSERT);
+
+        back.decide(null, null);
+        ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.ARCHIVE, FINGERPRINT, RUN);
+        assertThat(back.action()).isEqualTo(Action.UPDATE);
     }
 
     private static SyncRecord record(String id, String value) {

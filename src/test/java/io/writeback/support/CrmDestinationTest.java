@@ -66,6 +66,16 @@ public abstract class CrmDestinationTest {
         runs = new RunsApi(http);
     }
 
+    /** Four warehouse accounts, A to D, one microsecond apart, that the CRM creates with their name as id. */
+    protected void accounts() {
+        createsAnswerIdFrom("accounts", null, "name");
+        jdbc.execute("""
+                CREATE TABLE crm_src.accounts (id int, name text, updated_at timestamptz, closed boolean NOT NULL DEFAULT false);
+                INSERT INTO crm_src.accounts (id, name, updated_at) VALUES
+                    (1, 'A', '2026-01-01 10:00:00.000001+00'), (2, 'B', '2026-01-01 10:00:00.000002+00'),
+                    (3, 'C', '2026-01-01 10:00:00.000003+00'), (4, 'D', '2026-01-01 10:00:00.000004+00')""");
+    }
+
     /** Answers every create of {@code object} with 201 and an id made from {@code field} of the request. */
     protected static void createsAnswerIdFrom(String object, String idPointerParent, String field) {
         String id = "{{jsonPath request.body '$." + field + "'}}";

@@ -78,7 +78,7 @@ class SyncFileValidatorTest {
         write("contacts.camel.yaml", VALID.replace("key: id", "key: id\n              querry: x"));
 
         assertProblems("contacts.camel.yaml: sync 'contacts': unknown parameter 'querry' for writeback:source "
-                + "(known: chunkSize, cursor, key, mode, query)");
+                + "(known: archiveField, archiveValue, chunkSize, cursor, errorPolicy, key, linksOf, mode, query, vanished)");
     }
 
     @Test
@@ -93,6 +93,29 @@ class SyncFileValidatorTest {
         write("contacts.camel.yaml", VALID.replace("mode: update", "mode: sideways"));
 
         assertProblems("contacts.camel.yaml: sync 'contacts': parameter 'mode' of writeback:source has a value that does not fit");
+    }
+
+    @Test
+    void mirrorNeedsAFullScan() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("mode: update", "mode: mirror"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': writeback:source mode mirror needs a full scan "
+                + "to see which rows left the source: remove 'cursor'");
+    }
+
+    @Test
+    void archivingNeedsTheFieldThatMarksIt() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("mode: update", "mode: mirror\n              vanished: archive")
+                .replace("cursor: _sdc_batched_at\n", ""));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': writeback:source vanished: archive needs 'archiveField'");
+    }
+
+    @Test
+    void linksOfMustNameADeclaredSync() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("mode: update", "mode: delete\n              linksOf: people"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': 'linksOf' names no sync: 'people' (declared: contacts)");
     }
 
     @Test

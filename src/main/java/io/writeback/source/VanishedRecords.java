@@ -1,0 +1,42 @@
+package io.writeback.source;
+
+import io.writeback.link.Link;
+import io.writeback.link.LinkStore;
+import io.writeback.pipeline.DeferredPages;
+import io.writeback.pipeline.SyncRecord;
+import io.writeback.plan.Action;
+import io.writeback.plan.Vanished;
+import io.writeback.run.RunContext;
+import java.util.List;
+
+/**
+ * The last pass of a mode mirror run: the linked records whose rows the run did not read, a page at
+ * a time, each to be deleted or archived. A source that returned no row at all deletes nothing: an
+ * emptied table is far likelier than a target meant to be emptied.
+ */
+final class VanishedRecords implements DeferredPages.PageSource {
+
+    private final RunContext run;
+    private final LinkStore links;
+    private String lastKey;
+
+    VanishedRecords(RunContext run, LinkStore links) {
+        this.run = run;
+        this.links = links;
+    }
+
+    @Override
+    public List<SyncRecord> nextPage() {
+        List<Link> vanished = links.notReadBy(run.linkSync(), run.runId(), lastKey, run.source().chunkSize());
+        if (vanished.isEmpty()) {
+            return List.of();
+        }
+        if (lastKey == null && run.counts().totals().rowsRead() == 0) {
+            throw new SourceQueryException("sync " + run.sync() + ": the query returned no rows, so mode mirror "
+                    + "deletes none of the " + links.countInTarget(run.linkSync()) + " linked records; check the source");
+        }
+        lastKey = vanished.get(vanished.size() - 1).sourceId();
+        Action action = run.source().vanished() == Vanished.ARCHIVE ? Action.ARCHIVE : Action.DELETE;
+        return vanished.stream().map(link -> SyncRecord.vanished(link, action)).toList();
+    }
+}
