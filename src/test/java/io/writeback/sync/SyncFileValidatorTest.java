@@ -106,7 +106,7 @@ class SyncFileValidatorTest {
     @Test
     void archivingNeedsTheFieldThatMarksIt() throws IOException {
         write("contacts.camel.yaml", VALID.replace("mode: update", "mode: mirror\n              vanished: archive")
-                .replace("cursor: _sdc_batched_at\n", ""));
+                .replace("              cursor: _sdc_batched_at\n", ""));
 
         assertProblems("contacts.camel.yaml: sync 'contacts': writeback:source vanished: archive needs 'archiveField'");
     }
