@@ -82,6 +82,12 @@ public class DeadLetters {
         }, (rs, i) -> rs.getString(1));
     }
 
+    public long countPending(String sync, String sourceId) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM writeback.dead_letters WHERE sync = ? AND source_id = ? AND replay_state = 'pending'""",
+                Long.class, sync, sourceId);
+    }
+
     /** A failed record: its source id, the action tried, and the call that failed. */
     public record DeadLetter(String sourceId, String action, DeliveryResult call) {
     }

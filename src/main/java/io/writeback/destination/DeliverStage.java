@@ -60,6 +60,10 @@ public class DeliverStage implements Stage<DeliverOptions> {
     public Processor processor(DeliverOptions options) {
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
+            if (run.dryRun()) {
+                preview(run, StageChunk.records(exchange), options);
+                return;
+            }
             deliver(run, StageChunk.records(exchange), options);
             if (run.progressDue(PROGRESS_INTERVAL)) {
                 ledger.progress(run);
@@ -84,13 +88,18 @@ public class DeliverStage implements Stage<DeliverOptions> {
             switch (record.action()) {
                 case INVALID -> {
                     counts.invalid();
+                    trace(run, record, null);
                     if (counts.totals().invalid() <= InvalidRows.KEPT_PER_RUN) {
                         invalid.add(record);
                     }
                 }
-                case SKIP -> counts.skipped();
+                case SKIP -> {
+                    counts.skipped();
+                    trace(run, record, null);
+                }
                 case UNCHANGED -> {
                     counts.skipped();
+                    trace(run, record, null);
                     // Mode mirror stamps every row read with the run, to know afterwards which rows are gone.
                     if (record.link().status() != LinkStatus.SKIPPED_SAME_HASH || run.source().mode() == SyncMode.MIRROR) {
                         outcomes.add(LinkOutcome.unchanged(record.sourceId()));
@@ -99,6 +108,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
                 case INSERT, UPDATE, DELETE, ARCHIVE -> {
                     RecordWriter.Written written = write(record, options, run);
                     counts.httpCall();
+                    trace(run, record, written.call());
                     if (written.call().succeeded()) {
                         counts.done(record.action());
                         outcomes.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE
@@ -125,6 +135,35 @@ public class DeliverStage implements Stage<DeliverOptions> {
         run.settledUpTo(settledCursor);
         if (stoppedAt != null) {
             throw new RunStoppedException(run, stoppedAt.sourceId(), failures.get(failures.size() - 1).call().error());
+        }
+    }
+
+    /** What the chunk would send, into the run's trace: nothing is sent and nothing is written. */
+    private void preview(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
+        for (SyncRecord record : chunk) {
+            if (record.action() == null) {
+                throw new IllegalStateException("sync " + run.sync() + ": record " + record.sourceId()
+                        + " has no plan; put writeback:plan before writeback:deliver");
+            }
+            DeliveryRequest request = switch (record.action()) {
+                case INSERT, UPDATE -> writer.describe(options.connection(), options.object(), record.action(),
+                        record.link() == null ? null : record.link().targetId(), record.payload());
+                case DELETE -> writer.describe(options.connection(), options.object(), record.action(),
+                        record.link().targetId(), null);
+                case ARCHIVE -> writer.describe(options.connection(), options.object(), record.action(),
+                        record.link().targetId(), run.source().archivePayload());
+                default -> null;
+            };
+            run.trace().add(record, request == null ? null : request.method(), request == null ? null : request.url(),
+                    request == null ? null : request.body(), null, null, null);
+        }
+    }
+
+    private static void trace(RunContext run, SyncRecord record, DeliveryResult call) {
+        if (run.trace() != null) {
+            run.trace().add(record, call == null ? null : call.method(), call == null ? null : call.url(),
+                    call == null ? null : call.requestBody(), call == null || call.status() == 0 ? null : call.status(),
+                    call == null ? null : call.responseBody(), call == null ? null : call.error());
         }
     }
 

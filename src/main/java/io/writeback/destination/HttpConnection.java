@@ -61,12 +61,17 @@ final class HttpConnection implements AutoCloseable {
         return properties.object(object);
     }
 
-    DeliveryResult send(ObjectEndpoints.Endpoint endpoint, String object, String targetId, String json) {
+    /** The URL of {@code endpoint} for a record of {@code object}. */
+    String url(ObjectEndpoints.Endpoint endpoint, String object, String targetId) {
         String path = endpoint.path().replace("{object}", encode(object));
         if (targetId != null) {
             path = path.replace("{id}", encode(targetId));
         }
-        String url = localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + path;
+        return localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + path;
+    }
+
+    DeliveryResult send(ObjectEndpoints.Endpoint endpoint, String object, String targetId, String json) {
+        String url = url(endpoint, object, targetId);
         HttpUriRequestBase request = new HttpUriRequestBase(endpoint.method(), java.net.URI.create(url));
         properties.headers().forEach(request::addHeader);
         String[] auth = properties.auth().authorization();
@@ -96,7 +101,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** Credentials never leave through an answer echoed back, an exception text or a stored request. */
-    private String scrub(String text) {
+    String scrub(String text) {
         if (text == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.writeback.destination;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.writeback.plan.Action;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,21 @@ public class RecordWriter {
         HttpConnection connection = connections.get(connectionName);
         DeliveryResult call = connection.send(connection.object(object).delete(), object, targetId, null);
         return new Written(call.status() == 404 ? call.withError(null) : call, targetId);
+    }
+
+    /** The request a write would send, without sending it (previews). */
+    public DeliveryRequest describe(String connectionName, String object, Action action, String targetId,
+            Map<String, Object> payload) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints endpoints = connection.object(object);
+        ObjectEndpoints.Endpoint endpoint = switch (action) {
+            case INSERT -> endpoints.insert();
+            case UPDATE, ARCHIVE -> endpoints.update();
+            case DELETE -> endpoints.delete();
+            default -> throw new IllegalArgumentException(action + " sends nothing");
+        };
+        return new DeliveryRequest(endpoint.method(), connection.url(endpoint, object, targetId),
+                payload == null ? null : connection.scrub(serialise(payload)));
     }
 
     private String idIn(String body, String pointer) {

@@ -87,6 +87,22 @@ public class LinkStore {
                 afterSourceId == null ? "" : afterSourceId, limit);
     }
 
+    /** How many records of {@code sync} failed in their last delivery. */
+    public long countFailed(String sync) {
+        return jdbc.queryForObject("SELECT count(*) FROM writeback.links WHERE sync = ? AND status = 'error'", Long.class, sync);
+    }
+
+    /** The link of one record, if there is one. */
+    public java.util.Optional<LinkRow> row(String sync, String sourceId) {
+        return jdbc.query("""
+                SELECT source_id, target_id, status, payload_hash, first_synced_at, last_synced_at, last_error, attempts,
+                       last_run_id
+                FROM writeback.links WHERE sync = ? AND source_id = ?""", (rs, i) -> new LinkRow(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, java.time.OffsetDateTime.class),
+                rs.getObject(6, java.time.OffsetDateTime.class), rs.getString(7), rs.getInt(8), rs.getObject(9, Long.class)),
+                sync, sourceId).stream().findFirst();
+    }
+
     /** How many records of {@code sync} are in the target: linked and not deleted. */
     public long countInTarget(String sync) {
         return jdbc.queryForObject("""

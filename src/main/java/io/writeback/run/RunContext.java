@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.pipeline.RecordTrace;
 import io.writeback.source.SourceOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ public final class RunContext {
     private final long runId;
     private final SourceOptions source;
     private final RunScope scope;
+    private final RecordTrace trace;
     private final Instant startedAt = Instant.now();
     private final RunCounts counts = new RunCounts();
     private volatile String settledCursorValue;
@@ -26,11 +28,26 @@ public final class RunContext {
     private volatile Instant lastProgressAt = startedAt;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
-    public RunContext(String sync, long runId, SourceOptions source, RunScope scope) {
+    public RunContext(String sync, long runId, SourceOptions source, RunScope scope, RecordTrace trace) {
         this.sync = sync;
         this.runId = runId;
         this.source = source;
         this.scope = scope;
+        this.trace = trace;
+    }
+
+    /** A dry run, which sends nothing and writes nothing (a preview); its id is -1. */
+    public static RunContext dryRun(String sync, SourceOptions source, RunScope scope, RecordTrace trace) {
+        return new RunContext(sync, -1, source, scope, trace);
+    }
+
+    /** The trace that wants every record's fate, or null. */
+    public RecordTrace trace() {
+        return trace;
+    }
+
+    public boolean dryRun() {
+        return trace != null && trace.dryRun();
     }
 
     public String sync() {

@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.pipeline.RecordTrace;
 import io.writeback.sync.SyncCatalog;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
@@ -42,11 +43,37 @@ public class RunLauncher implements DisposableBean {
 
     /** Queues a run of {@code sync} over {@code scope} and returns its id at once; the run goes on in the background. */
     public long launch(String sync, Trigger trigger, RunScope scope) {
+        Route route = startedRoute(sync);
+        long runId = queueClaimed(sync, trigger);
+        executor.submit(() -> fire(route, runId, scope, null));
+        return runId;
+    }
+
+    /**
+     * Runs {@code sync} over {@code scope} in this thread, reporting every record into {@code trace}. A
+     * dry-run trace makes a preview, which sends and writes nothing and has no run id (null).
+     */
+    public Long runTraced(String sync, Trigger trigger, RunScope scope, RecordTrace trace) {
+        Route route = startedRoute(sync);
+        Long runId = trace.dryRun() ? null : queueClaimed(sync, trigger);
+        Throwable failure = fire(route, runId, scope, trace);
+        if (failure != null) {
+            trace.finding(RunLifecycle.withoutCamelWrappers(failure).getMessage());
+        }
+        return runId;
+    }
+
+    private Route startedRoute(String sync) {
         catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
         Route route = camel.getRoute(sync);
         if (route == null || camel.getRouteController().getRouteStatus(sync) != ServiceStatus.Started) {
             throw new SyncNotStartedException(sync);
         }
+        return route;
+    }
+
+    /** Queues a run and claims the sync for it, or refuses when a run of the sync is going. */
+    private long queueClaimed(String sync, Trigger trigger) {
         long claim = -System.nanoTime();
         if (!activeRuns.claim(sync, claim)) {
             throw new RunInProgressException(sync, activeRuns.active(sync).orElse(0L));
@@ -61,22 +88,25 @@ public class RunLauncher implements DisposableBean {
             ledger.abandon(runId, "another run started at the same moment");
             throw new RunInProgressException(sync, activeRuns.active(sync).orElse(0L));
         }
-        executor.submit(() -> fire(route, runId, scope));
         return runId;
     }
 
-    private void fire(Route route, long runId, RunScope scope) {
+    /** Sends one exchange through the sync's route, as its trigger would; returns how it failed, or null. */
+    private Throwable fire(Route route, Long runId, RunScope scope, RecordTrace trace) {
         Consumer consumer = route.getConsumer();
         Exchange exchange = consumer.createExchange(false);
         exchange.getMessage().setHeader(RunHeaders.RUN_ID, runId);
         exchange.getMessage().setHeader(RunHeaders.SCOPE, scope);
+        exchange.getMessage().setHeader(RunHeaders.TRACE, trace);
         try {
             consumer.getProcessor().process(exchange);
+            return exchange.getException();
         } catch (Exception e) {
             log.error("Sync {}: run {} could not be carried out: {}", route.getRouteId(), runId, e.getMessage());
+            return e;
         } finally {
             consumer.releaseExchange(exchange, false);
-            if (activeRuns.active(route.getRouteId()).orElse(0L) == runId) {
+            if (runId != null && activeRuns.active(route.getRouteId()).orElse(0L).equals(runId)) {
                 // The route ended before writeback:source began the run.
                 activeRuns.release(route.getRouteId(), runId);
                 ledger.abandon(runId, "the route ended before writeback:source began the run");

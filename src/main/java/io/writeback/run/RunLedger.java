@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.pipeline.RecordTrace;
 import io.writeback.source.SourceOptions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,10 +34,11 @@ public class RunLedger {
     }
 
     /** Starts the queued run {@code queuedId}, or a new one when it is null. */
-    public RunContext start(Long queuedId, String sync, Trigger trigger, SourceOptions source, RunScope scope) {
+    public RunContext start(Long queuedId, String sync, Trigger trigger, SourceOptions source, RunScope scope,
+            RecordTrace trace) {
         long id = queuedId != null ? queuedId : queue(sync, trigger);
         jdbc.update("UPDATE writeback.runs SET status = 'running', started_at = now() WHERE id = ?", id);
-        return new RunContext(sync, id, source, scope);
+        return new RunContext(sync, id, source, scope, trace);
     }
 
     public void progress(RunContext run) {

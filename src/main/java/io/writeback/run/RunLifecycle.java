@@ -1,8 +1,10 @@
 package io.writeback.run;
 
 import io.writeback.deadletter.DeadLetters;
+import io.writeback.pipeline.RecordTrace;
 import io.writeback.source.SourceOptions;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -37,6 +39,13 @@ public class RunLifecycle {
      */
     public Optional<RunContext> begin(Exchange exchange, SourceOptions source) {
         String sync = exchange.getFromRouteId();
+        RunScope scope = exchange.getMessage().getHeader(RunHeaders.SCOPE, RunScope.ALL, RunScope.class);
+        RecordTrace trace = exchange.getMessage().getHeader(RunHeaders.TRACE, RecordTrace.class);
+        if (trace != null && trace.dryRun()) {
+            RunContext preview = RunContext.dryRun(sync, source, scope, trace);
+            start(exchange, preview, failure -> preview.closeResources());
+            return Optional.of(preview);
+        }
         Long queued = exchange.getMessage().getHeader(RunHeaders.RUN_ID, Long.class);
         long claimId = queued != null ? queued : -System.nanoTime();
         if (!activeRuns.claim(sync, claimId)) {
@@ -46,22 +55,26 @@ public class RunLifecycle {
         }
         RunContext run;
         try {
-            RunScope scope = exchange.getMessage().getHeader(RunHeaders.SCOPE, RunScope.ALL, RunScope.class);
-            run = ledger.start(queued, sync, Trigger.SCHEDULE, source, scope);
+            run = ledger.start(queued, sync, Trigger.SCHEDULE, source, scope, trace);
         } catch (RuntimeException e) {
             activeRuns.release(sync, claimId);
             throw e;
         }
         activeRuns.transfer(sync, claimId, run.runId());
+        RunContext started = run;
+        start(exchange, run, failure -> end(started, failure));
+        log.info("Sync {}: run {} started", sync, run.runId());
+        return Optional.of(run);
+    }
+
+    private static void start(Exchange exchange, RunContext run, Consumer<Throwable> onEnd) {
         exchange.setProperty(RunContext.EXCHANGE_PROPERTY, run);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                end(run, done.getException());
+                onEnd.accept(done.getException());
             }
         });
-        log.info("Sync {}: run {} started", sync, run.runId());
-        return Optional.of(run);
     }
 
     private void end(RunContext run, Throwable exchangeFailure) {
@@ -87,7 +100,7 @@ public class RunLifecycle {
     }
 
     /** The failure as Writeback raised it: a split wraps it in "Multicast processing failed for number 0...". */
-    private static Throwable withoutCamelWrappers(Throwable failure) {
+    static Throwable withoutCamelWrappers(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CamelExchangeException && cause.getCause() != null) {
             cause = cause.getCause();

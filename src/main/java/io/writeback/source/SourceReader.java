@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Runs a sync's query against the warehouse and hands its rows out in chunks. */
@@ -44,6 +45,31 @@ public class SourceReader {
                 + Identifiers.quote(run.source().key()) + "::text = ANY (?)";
         return open(run, sql, statement -> statement.setArray(1,
                 statement.getConnection().createArrayOf("text", keys.toArray())), false);
+    }
+
+    /**
+     * Whether the row with {@code key} sits before {@code bookmark}, where incremental runs no longer
+     * read it (a row without a cursor value counts as before); empty when the query does not return it.
+     */
+    public Optional<Boolean> isBehindBookmark(String sync, SourceOptions source, String key, String bookmark) {
+        String sql = "SELECT src." + Identifiers.quote(source.cursor()) + " < ? FROM (" + source.query()
+                + "\n) AS src WHERE src." + Identifiers.quote(source.key()) + "::text = ?";
+        try (Connection connection = warehouse.streamingConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, bookmark, Types.OTHER);
+            statement.setString(2, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                boolean before = rs.getBoolean(1);
+                return Optional.of(before || rs.wasNull());
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new SourceQueryException("sync " + sync + ": the query failed: " + e.getMessage(), e);
+        }
     }
 
     /** The rows with these keys, read at once: a page of keys is at most a chunk of rows, but for repeated keys. */

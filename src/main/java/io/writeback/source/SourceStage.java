@@ -51,6 +51,18 @@ public class SourceStage implements Stage<SourceOptions> {
         };
     }
 
+    private void notePassesNotPreviewed(RunContext run, String bookmark) {
+        if (run.source().mode() == SyncMode.MIRROR && links.countInTarget(run.linkSync()) > 0) {
+            run.trace().finding("mode mirror: the " + run.source().vanished().name().toLowerCase()
+                    + " of records whose rows left the source is not previewed");
+        }
+        long failed = bookmark == null ? 0 : links.countFailed(run.linkSync());
+        if (failed > 0) {
+            run.trace().finding(failed + " record(s) that failed before and are behind the bookmark will be retried;"
+                    + " they are not previewed");
+        }
+    }
+
     private Iterator<List<SyncRecord>> rows(RunContext run) {
         if (!run.scope().all()) {
             RowStream keyed = reader.openKeys(run, run.scope().keys());
@@ -61,6 +73,10 @@ public class SourceStage implements Stage<SourceOptions> {
         RowStream rows = reader.open(run, bookmark);
         run.attach(rows);
         int pageSize = run.source().chunkSize();
+        if (run.dryRun()) {
+            notePassesNotPreviewed(run, bookmark);
+            return rows;
+        }
         if (run.source().mode() == SyncMode.MIRROR) {
             return new ChunkChain(rows, new DeferredPages(new VanishedRecords(run, links), pageSize));
         }

@@ -1,0 +1,100 @@
+package io.writeback.explain;
+
+import io.writeback.deadletter.DeadLetters;
+import io.writeback.link.LinkRow;
+import io.writeback.link.LinkStore;
+import io.writeback.pipeline.RecordTrace;
+import io.writeback.pipeline.RecordTrace.TracedRecord;
+import io.writeback.plan.SyncMode;
+import io.writeback.run.Bookmarks;
+import io.writeback.run.RunLauncher;
+import io.writeback.run.RunScope;
+import io.writeback.run.Trigger;
+import io.writeback.run.UnknownSyncException;
+import io.writeback.source.SourceOptions;
+import io.writeback.source.SourceReader;
+import io.writeback.sync.SyncCatalog;
+import io.writeback.sync.SyncDefinition;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Explains one source record: is it in the query's result, is it behind the bookmark, what its link
+ * says, and what the next run would do with it, in one sentence. Reads only; writes nothing.
+ */
+@Component
+public class RecordExplainer {
+
+    private final SyncCatalog catalog;
+    private final RunLauncher launcher;
+    private final LinkStore links;
+    private final Bookmarks bookmarks;
+    private final SourceReader reader;
+    private final DeadLetters deadLetters;
+
+    public RecordExplainer(SyncCatalog catalog, RunLauncher launcher, LinkStore links, Bookmarks bookmarks,
+            SourceReader reader, DeadLetters deadLetters) {
+        this.catalog = catalog;
+        this.launcher = launcher;
+        this.links = links;
+        this.bookmarks = bookmarks;
+        this.reader = reader;
+        this.deadLetters = deadLetters;
+    }
+
+    public RecordExplanation explain(String sync, String sourceId) {
+        SyncDefinition definition = catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
+        SourceOptions source = definition.source();
+        RecordTrace preview = RecordTrace.dryRunOfAll(1);
+        launcher.runTraced(sync, Trigger.API, RunScope.keys(List.of(sourceId)), preview);
+        TracedRecord next = preview.records().isEmpty() ? null : preview.records().get(0);
+        boolean inQuery = !preview.counts().isEmpty();
+        String linkSync = source.linksOf() != null ? source.linksOf() : sync;
+        LinkRow link = links.row(linkSync, sourceId).orElse(null);
+        String bookmark = source.incremental() ? bookmarks.of(sync).orElse(null) : null;
+        Boolean behind = bookmark == null || !inQuery ? null
+                : reader.isBehindBookmark(sync, source, sourceId, bookmark).orElse(null);
+        long pending = deadLetters.countPending(sync, sourceId);
+        return new RecordExplanation(sync, sourceId, inQuery, bookmark, behind, link, next, pending, preview.findings(),
+                sentence(sourceId, source, inQuery, behind, link, next, preview));
+    }
+
+    private static String sentence(String id, SourceOptions source, boolean inQuery, Boolean behind, LinkRow link,
+            TracedRecord next, RecordTrace preview) {
+        if (!preview.findings().isEmpty() && !inQuery) {
+            return "Record " + id + " cannot be evaluated: " + preview.findings().get(0);
+        }
+        if (!inQuery) {
+            return "Record " + id + " is not in the query's result, so the sync does not send it"
+                    + (link != null && link.targetId() != null
+                            ? "; its target record " + link.targetId() + " stays as last synced"
+                                    + (source.mode() == SyncMode.MIRROR ? " until the next run removes it" : "")
+                            : "") + ".";
+        }
+        String action = next == null ? "unchanged" : next.action();
+        if (action.equals("invalid")) {
+            return "Record " + id + " is invalid and is not sent: " + next.reason() + ".";
+        }
+        if (link != null && "error".equals(link.status())) {
+            return "Record " + id + " failed on its last attempt (" + link.attempts() + " so far): " + link.lastError()
+                    + "; the next run tries again.";
+        }
+        boolean wouldSend = action.equals("insert") || action.equals("update") || action.equals("delete")
+                || action.equals("archive");
+        if (Boolean.TRUE.equals(behind) && wouldSend) {
+            return "Record " + id + " would " + action + ", but its cursor is behind the bookmark, so incremental runs "
+                    + "do not read it: move its " + source.cursor() + " forward, or resync.";
+        }
+        return switch (action) {
+            case "insert" -> "Record " + id + " has no target record yet: the next run inserts it.";
+            case "update" -> "Record " + id + " changed since it was last sent"
+                    + (link.lastSyncedAt() == null ? "" : " on " + link.lastSyncedAt())
+                    + ": the next run updates target record " + link.targetId() + ".";
+            case "delete", "archive" -> "The next run will " + action + " target record " + link.targetId() + ".";
+            case "skip" -> "Record " + id + " is skipped: " + next.reason() + ".";
+            default -> "Record " + id + " is in sync with target record " + (link == null ? "?" : link.targetId())
+                    + ": the payload is the same as last sent" + (link == null || link.lastSyncedAt() == null ? ""
+                            : " on " + link.lastSyncedAt()) + ".";
+        };
+    }
+}
