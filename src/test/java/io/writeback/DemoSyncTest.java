@@ -103,6 +103,26 @@ class DemoSyncTest extends WritebackIntegrationTest {
     }
 
     @Test
+    void aPendingInsertIsSentAgainUnderItsIdempotencyKeyAndTheSandboxKeepsOneRecord() {
+        runAndWait("companies");
+        // The state a crash leaves when the sandbox stored the create (under key k-5) but the link was not written.
+        String target = jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class);
+        jdbc.update("INSERT INTO sandbox.idempotency_keys (object, key, record_id) VALUES ('companies', 'k-5', ?)",
+                Long.parseLong(target));
+        jdbc.update("""
+                UPDATE writeback.links SET status = 'pending', target_id = NULL, intent_key = 'k-5'
+                WHERE sync = 'companies' AND source_id = '5'""");
+        jdbc.execute("DELETE FROM writeback.bookmarks");
+
+        JsonNode run = runAndWait("companies");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'companies'", Long.class)).isEqualTo(60);
+        assertThat(jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class))
+                .isEqualTo(target);
+    }
+
+    @Test
     void apiListsSyncsWithModeScheduleAndLastRun() {
         runAndWait("companies");
 

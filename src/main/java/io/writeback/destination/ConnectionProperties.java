@@ -14,9 +14,12 @@ import java.util.Map;
  * @param readTimeout    time allowed for an answer, default 120 s
  * @param maxConnections pooled connections to the destination, default 16
  * @param objects        per-object endpoints; an object not listed uses the REST conventions of {@link ObjectEndpoints}
+ * @param idempotencyKeyHeader the header in which the destination accepts an idempotency key for creates,
+ *                       if it does: an insert whose answer was lost is then sent again under the same key
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
-        Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects) {
+        Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
+        String idempotencyKeyHeader) {
 
     public ConnectionProperties {
         auth = auth == null ? new AuthProperties(AuthType.NONE, null, null, null, null, null) : auth;

@@ -18,7 +18,10 @@ import io.writeback.source.ErrorPolicy;
 import io.writeback.pipeline.StageKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,17 +77,16 @@ public class DeliverStage implements Stage<DeliverOptions> {
     }
 
     private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
+        RecordDelivery delivery = new RecordDelivery(writer, options, run);
+        Map<String, String> intents = intents(chunk, delivery);
+        links.recordIntents(run.linkSync(), run.runId(), intents);
         RunCounts counts = run.counts();
         List<LinkOutcome> outcomes = new ArrayList<>();
         List<DeadLetter> failures = new ArrayList<>();
         List<SyncRecord> invalid = new ArrayList<>();
         String settledCursor = null;
         SyncRecord stoppedAt = null;
-        for (SyncRecord record : chunk) {
-            if (record.action() == null) {
-                throw new IllegalStateException("sync " + run.sync() + ": record " + record.sourceId()
-                        + " has no plan; put writeback:plan before writeback:deliver");
-            }
+        for (SyncRecord record : requirePlanned(run, chunk)) {
             switch (record.action()) {
                 case INVALID -> {
                     counts.invalid();
@@ -105,8 +107,14 @@ public class DeliverStage implements Stage<DeliverOptions> {
                         outcomes.add(LinkOutcome.unchanged(record.sourceId()));
                     }
                 }
-                case INSERT, UPDATE, DELETE, ARCHIVE -> {
-                    RecordWriter.Written written = write(record, options, run);
+                case RECOVER, INSERT, UPDATE, DELETE, ARCHIVE -> {
+                    if (record.action() == Action.RECOVER && !delivery.canRecover()) {
+                        counts.unknown();
+                        trace(run, record, null);
+                        outcomes.add(LinkOutcome.unknown(record.sourceId(), RecordDelivery.UNKNOWN_OUTCOME));
+                        break;
+                    }
+                    RecordWriter.Written written = delivery.write(record, intents.get(record.sourceId()));
                     counts.httpCall();
                     trace(run, record, written.call());
                     if (written.call().succeeded()) {
@@ -138,25 +146,41 @@ public class DeliverStage implements Stage<DeliverOptions> {
         }
     }
 
+    /**
+     * The key each insert of the chunk goes under: new for a new insert, the old one for an insert
+     * re-sent after its outcome was lost (so the destination can tell it is the same create).
+     */
+    private static Map<String, String> intents(List<SyncRecord> chunk, RecordDelivery delivery) {
+        Map<String, String> intents = new LinkedHashMap<>();
+        for (SyncRecord record : chunk) {
+            if (record.action() == Action.INSERT
+                    || (record.action() == Action.RECOVER && delivery.canRecover())) {
+                String oldKey = record.link() == null ? null : record.link().intentKey();
+                intents.put(record.sourceId(),
+                        delivery.resendsUnderOldKey(record) && oldKey != null ? oldKey : UUID.randomUUID().toString());
+            }
+        }
+        return intents;
+    }
+
     /** What the chunk would send, into the run's trace: nothing is sent and nothing is written. */
     private void preview(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
+        RecordDelivery delivery = new RecordDelivery(writer, options, run);
+        for (SyncRecord record : requirePlanned(run, chunk)) {
+            DeliveryRequest request = delivery.describe(record);
+            run.trace().add(record, request == null ? null : request.method(), request == null ? null : request.url(),
+                    request == null ? null : request.body(), null, null, null);
+        }
+    }
+
+    private static List<SyncRecord> requirePlanned(RunContext run, List<SyncRecord> chunk) {
         for (SyncRecord record : chunk) {
             if (record.action() == null) {
                 throw new IllegalStateException("sync " + run.sync() + ": record " + record.sourceId()
                         + " has no plan; put writeback:plan before writeback:deliver");
             }
-            DeliveryRequest request = switch (record.action()) {
-                case INSERT, UPDATE -> writer.describe(options.connection(), options.object(), record.action(),
-                        record.link() == null ? null : record.link().targetId(), record.payload());
-                case DELETE -> writer.describe(options.connection(), options.object(), record.action(),
-                        record.link().targetId(), null);
-                case ARCHIVE -> writer.describe(options.connection(), options.object(), record.action(),
-                        record.link().targetId(), run.source().archivePayload());
-                default -> null;
-            };
-            run.trace().add(record, request == null ? null : request.method(), request == null ? null : request.url(),
-                    request == null ? null : request.body(), null, null, null);
         }
+        return chunk;
     }
 
     private static void trace(RunContext run, SyncRecord record, DeliveryResult call) {
@@ -165,17 +189,5 @@ public class DeliverStage implements Stage<DeliverOptions> {
                     call == null ? null : call.requestBody(), call == null || call.status() == 0 ? null : call.status(),
                     call == null ? null : call.responseBody(), call == null ? null : call.error());
         }
-    }
-
-    private RecordWriter.Written write(SyncRecord record, DeliverOptions options, RunContext run) {
-        String connection = options.connection();
-        String object = options.object();
-        return switch (record.action()) {
-            case INSERT -> writer.insert(connection, object, record.payload());
-            case UPDATE -> writer.update(connection, object, record.link().targetId(), record.payload());
-            case DELETE -> writer.delete(connection, object, record.link().targetId());
-            case ARCHIVE -> writer.update(connection, object, record.link().targetId(), run.source().archivePayload());
-            default -> throw new IllegalArgumentException("nothing to write for " + record.action());
-        };
     }
 }

@@ -3,6 +3,9 @@ package io.writeback.destination;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -25,6 +28,7 @@ import org.springframework.web.util.UriUtils;
 final class HttpConnection implements AutoCloseable {
 
     private static final int EXCERPT = 2_000;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
     private final String name;
     private final ConnectionProperties properties;
@@ -70,10 +74,47 @@ final class HttpConnection implements AutoCloseable {
         return localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + path;
     }
 
+    /** The URL of a lookup, its {@code {field}} placeholders filled from {@code payload}; null when a field is missing. */
+    String lookupUrl(ObjectEndpoints.Lookup lookup, String object, Map<String, Object> payload) {
+        Matcher placeholder = PLACEHOLDER.matcher(lookup.path().replace("{object}", encode(object)));
+        StringBuilder path = new StringBuilder();
+        while (placeholder.find()) {
+            Object value = payload.get(placeholder.group(1));
+            if (value == null) {
+                return null;
+            }
+            placeholder.appendReplacement(path, Matcher.quoteReplacement(
+                    UriUtils.encode(value.toString(), StandardCharsets.UTF_8)));
+        }
+        placeholder.appendTail(path);
+        return localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + path;
+    }
+
+    /** Whether the destination takes an idempotency key on creates. */
+    boolean idempotentInserts() {
+        return properties.idempotencyKeyHeader() != null && !properties.idempotencyKeyHeader().isBlank();
+    }
+
     DeliveryResult send(ObjectEndpoints.Endpoint endpoint, String object, String targetId, String json) {
-        String url = url(endpoint, object, targetId);
-        HttpUriRequestBase request = new HttpUriRequestBase(endpoint.method(), java.net.URI.create(url));
+        return send(endpoint.method(), url(endpoint, object, targetId), json, null);
+    }
+
+    /** Sends an insert under {@code idempotencyKey}, in the connection's idempotency header when it has one. */
+    DeliveryResult sendInsert(ObjectEndpoints.Endpoint endpoint, String object, String json, String idempotencyKey) {
+        return send(endpoint.method(), url(endpoint, object, null), json,
+                idempotentInserts() && idempotencyKey != null ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null);
+    }
+
+    DeliveryResult get(String url) {
+        return send("GET", url, null, null);
+    }
+
+    private DeliveryResult send(String method, String url, String json, String[] extraHeader) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(url));
         properties.headers().forEach(request::addHeader);
+        if (extraHeader != null) {
+            request.setHeader(extraHeader[0], extraHeader[1]);
+        }
         String[] auth = properties.auth().authorization();
         if (auth != null) {
             request.setHeader(auth[0], auth[1]);
@@ -87,12 +128,12 @@ final class HttpConnection implements AutoCloseable {
                 String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
                 int status = response.getCode();
                 String error = status >= 200 && status < 300 ? null
-                        : "HTTP " + status + " from " + endpoint.method() + " " + url + ": " + excerpt(body);
-                return result(endpoint.method(), url, json, status, body, error);
+                        : "HTTP " + status + " from " + method + " " + url + ": " + excerpt(body);
+                return result(method, url, json, status, body, error);
             });
         } catch (IOException e) {
-            return result(endpoint.method(), url, json, 0, null,
-                    e.getClass().getSimpleName() + " calling " + endpoint.method() + " " + url + ": " + e.getMessage());
+            return result(method, url, json, 0, null,
+                    e.getClass().getSimpleName() + " calling " + method + " " + url + ": " + e.getMessage());
         }
     }
 

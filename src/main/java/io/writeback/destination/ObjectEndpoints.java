@@ -6,11 +6,13 @@ package io.writeback.destination;
  * {@code PATCH /{object}/{id}}, {@code DELETE /{object}/{id}}, and the new id at {@code /id}.
  *
  * @param idPointer JSON pointer to the new record's id in the answer to an insert
+ * @param lookup    how to find a record by a field of its payload, if the destination allows it: a GET
+ *                  path with {@code {field}} placeholders, and the pointer to the found record's id
  */
-public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer) {
+public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup) {
 
     public static ObjectEndpoints conventional() {
-        return new ObjectEndpoints(null, null, null, null);
+        return new ObjectEndpoints(null, null, null, null, null);
     }
 
     ObjectEndpoints withDefaults() {
@@ -18,7 +20,15 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 insert == null ? new Endpoint("POST", "/{object}") : insert,
                 update == null ? new Endpoint("PATCH", "/{object}/{id}") : update,
                 delete == null ? new Endpoint("DELETE", "/{object}/{id}") : delete,
-                idPointer == null || idPointer.isBlank() ? "/id" : idPointer);
+                idPointer == null || idPointer.isBlank() ? "/id" : idPointer,
+                lookup);
+    }
+
+    /**
+     * A search by payload fields: {@code path: "/people?email={email}"}, {@code idPointer: "/results/0/id"}.
+     * No id at the pointer means no such record.
+     */
+    public record Lookup(String path, String idPointer) {
     }
 
     /** An HTTP method and a path relative to the connection's base URL. */

@@ -19,10 +19,11 @@ public class RecordWriter {
         this.json = json;
     }
 
-    public Written insert(String connectionName, String object, Map<String, Object> payload) {
+    /** Creates a record; {@code intentKey} goes in the connection's idempotency header when it has one. */
+    public Written insert(String connectionName, String object, Map<String, Object> payload, String intentKey) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
-        DeliveryResult call = connection.send(endpoints.insert(), object, null, serialise(payload));
+        DeliveryResult call = connection.sendInsert(endpoints.insert(), object, serialise(payload), intentKey);
         if (!call.succeeded()) {
             return new Written(call, null);
         }
@@ -46,6 +47,31 @@ public class RecordWriter {
         HttpConnection connection = connections.get(connectionName);
         DeliveryResult call = connection.send(connection.object(object).delete(), object, targetId, null);
         return new Written(call.status() == 404 ? call.withError(null) : call, targetId);
+    }
+
+    /** Whether a create sent again under the same key is safe: the destination takes idempotency keys. */
+    public boolean idempotentInserts(String connectionName) {
+        return connections.get(connectionName).idempotentInserts();
+    }
+
+    public boolean canLookUp(String connectionName, String object) {
+        return connections.get(connectionName).object(object).lookup() != null;
+    }
+
+    /**
+     * Looks the record up by the fields of {@code payload} the object's lookup names. The answer's
+     * target id is the found record's, or null when there is none.
+     */
+    public Written lookup(String connectionName, String object, Map<String, Object> payload) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints.Lookup lookup = connection.object(object).lookup();
+        String url = connection.lookupUrl(lookup, object, payload);
+        if (url == null) {
+            return new Written(new DeliveryResult("GET", lookup.path(), null, 0, null,
+                    "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks"), null);
+        }
+        DeliveryResult call = connection.get(url);
+        return new Written(call, call.succeeded() ? idIn(call.responseBody(), lookup.idPointer()) : null);
     }
 
     /** The request a write would send, without sending it (previews). */

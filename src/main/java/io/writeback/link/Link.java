@@ -1,5 +1,9 @@
 package io.writeback.link;
 
-/** A link row as the plan needs it: where the record is in the target, what was last sent, and by which run. */
-public record Link(String sourceId, String targetId, LinkStatus status, String payloadHash, int attempts, Long lastRunId) {
+/**
+ * A link row as the plan needs it: where the record is in the target, what was last sent, by which
+ * run, and the key of an insert whose outcome was never recorded (status pending).
+ */
+public record Link(String sourceId, String targetId, LinkStatus status, String payloadHash, int attempts, Long lastRunId,
+        String intentKey) {
 }

@@ -14,6 +14,11 @@ public record LinkOutcome(String sourceId, String targetId, LinkStatus status, S
         return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, error);
     }
 
+    /** An insert may have landed, and nothing can tell: the link stays pending, with why, for an operator. */
+    public static LinkOutcome unknown(String sourceId, String why) {
+        return new LinkOutcome(sourceId, null, LinkStatus.PENDING, null, why);
+    }
+
     public static LinkOutcome deleted(String sourceId) {
         return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null);
     }

@@ -15,8 +15,17 @@ import org.springframework.stereotype.Repository;
 public class LinkStore {
 
     private static final String FIND = """
-            SELECT source_id, target_id, status, payload_hash, attempts, last_run_id
+            SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key
             FROM writeback.links WHERE sync = ? AND source_id = ANY (?)""";
+
+    private static final String INTEND = """
+            INSERT INTO writeback.links AS l (sync, source_id, status, intent_key, attempts, last_run_id)
+            VALUES (?, ?, 'pending', ?, 0, ?)
+            ON CONFLICT (sync, source_id) DO UPDATE SET
+                status      = 'pending',
+                intent_key  = EXCLUDED.intent_key,
+                attempts    = CASE WHEN l.status IN ('error', 'pending') THEN l.attempts ELSE 0 END,
+                last_run_id = EXCLUDED.last_run_id""";
 
     private static final String RECORD = """
             INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash,
@@ -30,8 +39,8 @@ public class LinkStore {
                 first_synced_at = COALESCE(l.first_synced_at, EXCLUDED.first_synced_at),
                 last_synced_at  = CASE WHEN EXCLUDED.status = 'skipped-same-hash' THEN l.last_synced_at ELSE now() END,
                 last_error      = EXCLUDED.last_error,
-                attempts        = CASE WHEN EXCLUDED.status = 'skipped-same-hash' THEN l.attempts
-                                       WHEN l.status = 'error' THEN l.attempts + 1 ELSE 1 END,
+                attempts        = CASE WHEN EXCLUDED.status IN ('skipped-same-hash', 'pending') THEN l.attempts
+                                       WHEN l.status IN ('error', 'pending') THEN l.attempts + 1 ELSE 1 END,
                 last_run_id     = EXCLUDED.last_run_id""";
 
     private final JdbcTemplate jdbc;
@@ -60,7 +69,7 @@ public class LinkStore {
 
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)), rs.getString(4),
-                rs.getInt(5), rs.getObject(6, Long.class));
+                rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7));
     }
 
     /**
@@ -80,11 +89,26 @@ public class LinkStore {
      */
     public List<Link> notReadBy(String sync, long runId, String afterSourceId, int limit) {
         return jdbc.query("""
-                SELECT source_id, target_id, status, payload_hash, attempts, last_run_id FROM writeback.links
+                SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key FROM writeback.links
                 WHERE sync = ? AND status <> 'deleted' AND target_id IS NOT NULL AND last_run_id IS DISTINCT FROM ?
                   AND source_id > ?
                 ORDER BY source_id LIMIT ?""", (rs, i) -> link(rs), sync, runId,
                 afterSourceId == null ? "" : afterSourceId, limit);
+    }
+
+    /**
+     * Settles a pending link by hand: to {@code targetId} (its payload is sent again by the next run), or,
+     * with a null target id, by forgetting it (the next run inserts the record). False when not pending.
+     */
+    public boolean resolvePending(String sync, String sourceId, String targetId) {
+        if (targetId == null) {
+            return jdbc.update("DELETE FROM writeback.links WHERE sync = ? AND source_id = ? AND status = 'pending'",
+                    sync, sourceId) == 1;
+        }
+        return jdbc.update("""
+                UPDATE writeback.links SET status = 'success', target_id = ?, payload_hash = NULL, last_error = NULL,
+                                           intent_key = NULL, last_synced_at = now()
+                WHERE sync = ? AND source_id = ? AND status = 'pending'""", targetId, sync, sourceId) == 1;
     }
 
     /** How many records of {@code sync} failed in their last delivery. */
@@ -108,6 +132,24 @@ public class LinkStore {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM writeback.links WHERE sync = ? AND status <> 'deleted' AND target_id IS NOT NULL""",
                 Long.class, sync);
+    }
+
+    /**
+     * Marks the records of a chunk about to be inserted as pending, with the key each insert is sent
+     * under, in one batch, before any is sent: a crash before their outcomes are written leaves them
+     * pending, and the next run knows their inserts may have landed.
+     */
+    public void recordIntents(String sync, long runId, Map<String, String> intentKeyBySourceId) {
+        if (intentKeyBySourceId.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, String>> intents = List.copyOf(intentKeyBySourceId.entrySet());
+        jdbc.batchUpdate(INTEND, intents, intents.size(), (statement, intent) -> {
+            statement.setString(1, sync);
+            statement.setString(2, intent.getKey());
+            statement.setString(3, intent.getValue());
+            statement.setLong(4, runId);
+        });
     }
 
     /** Writes the outcomes of one chunk in one batch. */

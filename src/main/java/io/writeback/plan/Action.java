@@ -8,6 +8,8 @@ public enum Action {
     DELETE,
     /** Mark the record archived in the target (mode mirror with vanished: archive). */
     ARCHIVE,
+    /** An insert was sent before but its outcome never recorded: re-send it under its key, look it up, or report it. */
+    RECOVER,
     /** The payload is what the target already holds. */
     UNCHANGED,
     /** The mode leaves this record alone (see the reason). */

@@ -60,6 +60,10 @@ public final class ChangePlanner {
     }
 
     private static void planWrite(SyncRecord record, Link link, SyncMode mode, Vanished vanished) {
+        if (link != null && link.status() == LinkStatus.PENDING && link.targetId() == null) {
+            record.decide(Action.RECOVER, "an insert was sent before, but its outcome was never recorded");
+            return;
+        }
         // A deleted target record is gone: its row, back in the source, is created again. An archived one is still there.
         boolean gone = link != null && link.status() == LinkStatus.DELETED && vanished != Vanished.ARCHIVE;
         boolean linked = link != null && link.targetId() != null && !gone;

@@ -14,6 +14,7 @@ public final class RunCounts {
     private final LongAdder failed = new LongAdder();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder httpCalls = new LongAdder();
+    private final LongAdder unknown = new LongAdder();
 
     public void read(int rows) {
         read.add(rows);
@@ -41,12 +42,17 @@ public final class RunCounts {
         invalid.increment();
     }
 
+    /** An insert whose outcome was lost, which nothing could settle: left for an operator. */
+    public void unknown() {
+        unknown.increment();
+    }
+
     public void httpCall() {
         httpCalls.increment();
     }
 
     public RunTotals totals() {
         return new RunTotals(read.sum(), inserted.sum(), updated.sum(), deleted.sum(), skipped.sum(), failed.sum(),
-                invalid.sum(), httpCalls.sum());
+                invalid.sum(), unknown.sum(), httpCalls.sum());
     }
 }

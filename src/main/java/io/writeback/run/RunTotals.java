@@ -2,10 +2,11 @@ package io.writeback.run;
 
 /** A snapshot of a run's counts per action and outcome. */
 public record RunTotals(long rowsRead, long inserted, long updated, long deleted, long skipped, long failed,
-        long invalid, long httpCalls) {
+        long invalid, long unknown, long httpCalls) {
 
     public String summary() {
         return "read " + rowsRead + ", inserted " + inserted + ", updated " + updated + ", deleted " + deleted + ", skipped " + skipped
-                + ", failed " + failed + ", invalid " + invalid + ", HTTP calls " + httpCalls;
+                + ", failed " + failed + ", invalid " + invalid + (unknown > 0 ? ", unknown outcome " + unknown : "")
+                + ", HTTP calls " + httpCalls;
     }
 }

@@ -6,6 +6,7 @@ import io.writeback.api.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -39,10 +41,16 @@ class SandboxController {
         this.store = store;
     }
 
+    /** Creates a record; a create repeated under the same {@code Idempotency-Key} answers 200 with the first record. */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    SandboxRecord create(@PathVariable String object, @RequestBody JsonNode body) {
-        return store.create(checked(object), fields(body, "the body"));
+    ResponseEntity<SandboxRecord> create(@PathVariable String object, @RequestBody JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ObjectNode fields = fields(body, "the body");
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(store.create(checked(object), fields));
+        }
+        SandboxStore.Created created = store.createOnce(checked(object), idempotencyKey, fields);
+        return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK).body(created.record());
     }
 
     /** Creates up to 100 records from {@code {"inputs": [...]}}; the results keep the order of the inputs. */
@@ -60,12 +68,15 @@ class SandboxController {
         return Map.of("results", store.createAll(checked(object), records));
     }
 
+    /** Lists records; any parameter but {@code limit} and {@code offset} filters on a field: {@code ?email=a@b.c}. */
     @GetMapping
     Map<String, Object> list(@PathVariable String object, @RequestParam(defaultValue = "100") int limit,
-            @RequestParam(defaultValue = "0") long offset) {
+            @RequestParam(defaultValue = "0") long offset, @RequestParam Map<String, String> parameters) {
         String name = checked(object);
-        return Map.of("total", store.count(name),
-                "results", store.list(name, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset)));
+        Map<String, String> filters = new TreeMap<>(parameters);
+        filters.keySet().removeAll(List.of("limit", "offset"));
+        return Map.of("total", store.count(name, filters),
+                "results", store.list(name, filters, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset)));
     }
 
     @GetMapping("/{id}")

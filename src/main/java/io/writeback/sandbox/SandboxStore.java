@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -34,6 +36,28 @@ public class SandboxStore {
                 mapper, object, fields.toString());
     }
 
+    /**
+     * Creates the record, unless a create of {@code object} under {@code key} came before: then that
+     * first record is returned, and {@code created} is false.
+     */
+    @Transactional
+    public Created createOnce(String object, String key, ObjectNode fields) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext(? || '/' || ?))", object, key);
+        List<Long> earlier = jdbc.queryForList(
+                "SELECT record_id FROM sandbox.idempotency_keys WHERE object = ? AND key = ?", Long.class, object, key);
+        if (!earlier.isEmpty()) {
+            return new Created(find(object, earlier.get(0)).orElseThrow(), false);
+        }
+        SandboxRecord record = create(object, fields);
+        jdbc.update("INSERT INTO sandbox.idempotency_keys (object, key, record_id) VALUES (?, ?, ?)", object, key,
+                Long.parseLong(record.id()));
+        return new Created(record, true);
+    }
+
+    /** A record from {@link #createOnce}, and whether this call created it. */
+    public record Created(SandboxRecord record, boolean created) {
+    }
+
     @Transactional
     public List<SandboxRecord> createAll(String object, List<ObjectNode> inputs) {
         return inputs.stream().map(fields -> create(object, fields)).toList();
@@ -56,13 +80,33 @@ public class SandboxStore {
         return jdbc.update("DELETE FROM sandbox.records WHERE object = ? AND id = ?", object, id) == 1;
     }
 
-    public List<SandboxRecord> list(String object, int limit, long offset) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM sandbox.records WHERE object = ? ORDER BY id LIMIT ? OFFSET ?",
-                mapper, object, limit, offset);
+    /** Records of {@code object} whose fields equal {@code filters} (compared as text), in id order. */
+    public List<SandboxRecord> list(String object, Map<String, String> filters, int limit, long offset) {
+        List<Object> arguments = arguments(object, filters);
+        arguments.add(limit);
+        arguments.add(offset);
+        return jdbc.query("SELECT " + COLUMNS + " FROM sandbox.records WHERE object = ?" + filterClause(filters)
+                + " ORDER BY id LIMIT ? OFFSET ?", mapper, arguments.toArray());
     }
 
-    public long count(String object) {
-        return jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = ?", Long.class, object);
+    public long count(String object, Map<String, String> filters) {
+        return jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = ?" + filterClause(filters),
+                Long.class, arguments(object, filters).toArray());
+    }
+
+    /** One bound condition per filter: field names and values are both parameters. */
+    private static String filterClause(Map<String, String> filters) {
+        return " AND data ->> ? = ?".repeat(filters.size());
+    }
+
+    private static List<Object> arguments(String object, Map<String, String> filters) {
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(object);
+        filters.forEach((field, value) -> {
+            arguments.add(field);
+            arguments.add(value);
+        });
+        return arguments;
     }
 
     private SandboxRecord record(ResultSet rs, int row) throws SQLException {

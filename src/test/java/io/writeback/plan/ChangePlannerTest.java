@@ -23,9 +23,9 @@ class ChangePlannerTest {
         SyncRecord same = record("3", "c");
         SyncRecord failedBefore = record("4", "d");
         Map<String, Link> links = Map.of(
-                "2", new Link("2", "t2", LinkStatus.SUCCESS, "old-hash", 1, null),
-                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1, null),
-                "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2, null));
+                "2", new Link("2", "t2", LinkStatus.SUCCESS, "old-hash", 1, null, null),
+                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1, null, null),
+                "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2, null, null));
 
         ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN);
 
@@ -39,7 +39,7 @@ class ChangePlannerTest {
     void insertLeavesLinkedRecordsAloneAndUpdateLeavesUnlinkedOnes() {
         SyncRecord linked = record("1", "a");
         SyncRecord unlinked = record("2", "b");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1, null));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1, null, null));
 
         ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, Vanished.DELETE, FINGERPRINT, RUN);
         assertThat(linked.action()).isEqualTo(Action.SKIP);
@@ -69,7 +69,7 @@ class ChangePlannerTest {
     @Test
     void aKeyWhoseLinkThisRunAlreadyWroteIsInvalid() {
         SyncRecord repeated = record("1", "b");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, RUN));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, RUN, null));
 
         ChangePlanner.plan(List.of(repeated), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN);
 
@@ -95,8 +95,8 @@ class ChangePlannerTest {
         SyncRecord linked = record("1", "a");
         SyncRecord gone = record("2", "b");
         SyncRecord unlinked = record("3", "c");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, null),
-                "2", new Link("2", "t2", LinkStatus.DELETED, "h", 1, null));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, null, null),
+                "2", new Link("2", "t2", LinkStatus.DELETED, "h", 1, null, null));
 
         ChangePlanner.plan(List.of(linked, gone, unlinked), links, SyncMode.DELETE, Vanished.DELETE, FINGERPRINT, RUN);
 
@@ -109,7 +109,7 @@ class ChangePlannerTest {
     @Test
     void aRowBackInTheSourceIsCreatedAgainWhenItsRecordWasDeletedAndUpdatedWhenArchived() {
         SyncRecord back = record("1", "a");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.DELETED, "h", 1, null));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.DELETED, "h", 1, null, null));
 
         ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.DELETE, FINGERPRINT, RUN);
         assertThat(back.action()).isEqualTo(Action.INSERT);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,34 @@ class SandboxApiTest extends WritebackIntegrationTest {
         assertThat(results.get(0).get("id").asLong()).isLessThan(results.get(2).get("id").asLong());
         assertThat(listed.get("total").asInt()).isEqualTo(3);
         assertThat(listed.get("results")).extracting(r -> r.at("/fields/n").asInt()).containsExactly(2, 3);
+    }
+
+    @Test
+    void aCreateRepeatedUnderTheSameIdempotencyKeyReturnsTheFirstRecord() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", "k-1");
+
+        ResponseEntity<JsonNode> first = http.postForEntity("/sandbox/items", new HttpEntity<>(Map.of("n", 1), headers), JsonNode.class);
+        ResponseEntity<JsonNode> again = http.postForEntity("/sandbox/items", new HttpEntity<>(Map.of("n", 2), headers), JsonNode.class);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+        assertThat(again.getBody().at("/fields/n").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sandbox.records", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void listsFilterOnFields() {
+        http.postForEntity("/sandbox/items", Map.of("email", "a@example.com", "n", 7), JsonNode.class);
+        http.postForEntity("/sandbox/items", Map.of("email", "b@example.com", "n", 8), JsonNode.class);
+
+        JsonNode found = http.getForObject("/sandbox/items?email=b@example.com", JsonNode.class);
+        JsonNode byNumber = http.getForObject("/sandbox/items?n=7", JsonNode.class);
+
+        assertThat(found.get("total").asInt()).isEqualTo(1);
+        assertThat(found.at("/results/0/fields/n").asInt()).isEqualTo(8);
+        assertThat(byNumber.at("/results/0/fields/email").asText()).isEqualTo("a@example.com");
     }
 
     @Test

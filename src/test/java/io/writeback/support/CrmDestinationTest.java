@@ -33,7 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm.read-timeout=5s",
         "writeback.connections.crm.objects.people.update.method=PUT",
         "writeback.connections.crm.objects.people.update.path=/people/{id}",
-        "writeback.connections.crm.objects.people.id-pointer=/data/id"})
+        "writeback.connections.crm.objects.people.id-pointer=/data/id",
+        "writeback.connections.crm.objects.accounts.lookup.path=/accounts?name={name}",
+        "writeback.connections.crm.objects.accounts.lookup.id-pointer=/results/0/id"})
 public abstract class CrmDestinationTest {
 
     protected static final String TOKEN = "s3cr3t-token-4f9a";

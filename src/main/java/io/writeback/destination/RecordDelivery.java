@@ -1,0 +1,87 @@
+package io.writeback.destination;
+
+import io.writeback.pipeline.SyncRecord;
+import io.writeback.plan.Action;
+import io.writeback.run.RunContext;
+import java.util.Map;
+
+/**
+ * The write one planned record needs, against its connection and object. An insert goes under its
+ * intent key; a record whose earlier insert has no recorded outcome is recovered without ever being
+ * inserted twice: sent again under the same key where the destination takes idempotency keys, else
+ * looked up by a match key where the object has a lookup, else left for an operator.
+ */
+final class RecordDelivery {
+
+    static final String UNKNOWN_OUTCOME = "unknown outcome: an insert was sent but its answer was never recorded, and "
+            + "the destination takes no idempotency key and the object has no lookup; link it to its target record "
+            + "or let it be inserted again with POST /api/syncs/{sync}/links/{sourceId}/resolve";
+
+    private final RecordWriter writer;
+    private final DeliverOptions options;
+    private final RunContext run;
+
+    RecordDelivery(RecordWriter writer, DeliverOptions options, RunContext run) {
+        this.writer = writer;
+        this.options = options;
+        this.run = run;
+    }
+
+    /** Whether recovering {@code record} re-sends its insert under its old key. */
+    boolean resendsUnderOldKey(SyncRecord record) {
+        return record.action() == Action.RECOVER && writer.idempotentInserts(options.connection());
+    }
+
+    /** Whether {@code record} can be recovered at all; if not, it is an unknown outcome and nothing is sent. */
+    boolean canRecover() {
+        return writer.idempotentInserts(options.connection()) || writer.canLookUp(options.connection(), options.object());
+    }
+
+    /** Writes {@code record}; a recovered record's action becomes the insert or update that was made. */
+    RecordWriter.Written write(SyncRecord record, String intentKey) {
+        String connection = options.connection();
+        String object = options.object();
+        String targetId = record.link() == null ? null : record.link().targetId();
+        return switch (record.action()) {
+            case INSERT -> writer.insert(connection, object, record.payload(), intentKey);
+            case UPDATE -> writer.update(connection, object, targetId, record.payload());
+            case DELETE -> writer.delete(connection, object, targetId);
+            case ARCHIVE -> writer.update(connection, object, targetId, run.source().archivePayload());
+            case RECOVER -> recover(record, intentKey);
+            default -> throw new IllegalArgumentException("nothing to write for " + record.action());
+        };
+    }
+
+    private RecordWriter.Written recover(SyncRecord record, String intentKey) {
+        if (writer.idempotentInserts(options.connection())) {
+            record.decide(Action.INSERT, "re-sent under the key of the insert whose outcome was not recorded");
+            return writer.insert(options.connection(), options.object(), record.payload(), intentKey);
+        }
+        RecordWriter.Written found = writer.lookup(options.connection(), options.object(), record.payload());
+        if (!found.call().succeeded()) {
+            return found;
+        }
+        if (found.targetId() != null) {
+            record.decide(Action.UPDATE, "found in the target by lookup after an insert whose outcome was not recorded");
+            return writer.update(options.connection(), options.object(), found.targetId(), record.payload());
+        }
+        record.decide(Action.INSERT, "not found in the target by lookup after an insert whose outcome was not recorded");
+        return writer.insert(options.connection(), options.object(), record.payload(), intentKey);
+    }
+
+    /** The request a write would send, for previews; null for records that send nothing. */
+    DeliveryRequest describe(SyncRecord record) {
+        String targetId = record.link() == null ? null : record.link().targetId();
+        Map<String, Object> payload = switch (record.action()) {
+            case INSERT, UPDATE, RECOVER -> record.payload();
+            case ARCHIVE -> run.source().archivePayload();
+            default -> null;
+        };
+        return switch (record.action()) {
+            case INSERT, UPDATE, DELETE, ARCHIVE -> writer.describe(options.connection(), options.object(), record.action(),
+                    targetId, payload);
+            case RECOVER -> writer.describe(options.connection(), options.object(), Action.INSERT, null, payload);
+            default -> null;
+        };
+    }
+}
