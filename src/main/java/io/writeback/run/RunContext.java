@@ -26,6 +26,7 @@ public final class RunContext {
     private volatile String settledCursorValue;
     private volatile String mappingFingerprint = "";
     private volatile Instant lastProgressAt = startedAt;
+    private boolean sourceRead;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
     public RunContext(String sync, long runId, SourceOptions source, RunScope scope, RecordTrace trace) {
@@ -73,6 +74,13 @@ public final class RunContext {
 
     public Duration elapsed() {
         return Duration.between(startedAt, Instant.now());
+    }
+
+    /** True the first time it is asked: the run's first query, which checks the query's columns. */
+    public synchronized boolean firstSourceRead() {
+        boolean first = !sourceRead;
+        sourceRead = true;
+        return first;
     }
 
     public RunScope scope() {

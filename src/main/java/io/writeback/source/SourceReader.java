@@ -86,6 +86,9 @@ public class SourceReader {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
+            if (!sql.equals(source.query()) && run.firstSourceRead()) {
+                probeColumns(run, connection);
+            }
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setFetchSize(source.chunkSize());
             binder.bind(statement);
@@ -100,6 +103,22 @@ public class SourceReader {
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    /**
+     * Checks that the query returns the key and cursor columns before Writeback wraps it in a statement
+     * that names them, so that a missing column gets its own message rather than a database error.
+     */
+    private static void probeColumns(RunContext run, Connection connection) throws SQLException {
+        try (PreparedStatement probe = connection.prepareStatement(
+                "SELECT * FROM (" + run.source().query() + "\n) AS src LIMIT 0");
+                ResultSet rs = probe.executeQuery()) {
+            List<String> columns = columns(rs.getMetaData());
+            requireColumn(run, columns, run.source().key(), "key");
+            if (run.source().incremental()) {
+                requireColumn(run, columns, run.source().cursor(), "cursor");
+            }
         }
     }
 
