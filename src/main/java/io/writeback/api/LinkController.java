@@ -37,7 +37,7 @@ class LinkController {
         if (toTarget == Boolean.TRUE.equals(resolution.insertAgain())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give either targetId or insertAgain: true");
         }
-        String linkSync = sync.source().linksOf() != null ? sync.source().linksOf() : name;
+        String linkSync = sync.source().linkSync(name);
         if (!links.resolvePending(linkSync, sourceId, toTarget ? resolution.targetId() : null)) {
             throw new NotFoundException("record " + sourceId + " of sync '" + name + "' has no pending link");
         }

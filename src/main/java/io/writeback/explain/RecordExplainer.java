@@ -49,7 +49,7 @@ public class RecordExplainer {
         launcher.runTraced(sync, Trigger.API, RunScope.keys(List.of(sourceId)), preview);
         TracedRecord next = preview.records().isEmpty() ? null : preview.records().get(0);
         boolean inQuery = !preview.counts().isEmpty();
-        String linkSync = source.linksOf() != null ? source.linksOf() : sync;
+        String linkSync = source.linkSync(sync);
         LinkRow link = links.row(linkSync, sourceId).orElse(null);
         String bookmark = source.incremental() ? bookmarks.of(sync).orElse(null) : null;
         Boolean behind = bookmark == null || !inQuery ? null

@@ -61,7 +61,7 @@ public final class RunContext {
 
     /** The sync whose link table this run uses: its own, or the one named by {@code linksOf}. */
     public String linkSync() {
-        return source.linksOf() != null ? source.linksOf() : sync;
+        return source.linkSync(sync);
     }
 
     public SourceOptions source() {

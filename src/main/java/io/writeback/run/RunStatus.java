@@ -7,8 +7,4 @@ public enum RunStatus {
     public String dbValue() {
         return name().toLowerCase();
     }
-
-    public static RunStatus fromDb(String value) {
-        return valueOf(value.toUpperCase());
-    }
 }

@@ -86,6 +86,11 @@ public class SourceOptions implements StageOptions {
         return linksOf;
     }
 
+    /** The sync whose link table a sync named {@code ownName} uses. */
+    public String linkSync(String ownName) {
+        return linksOf != null ? linksOf : ownName;
+    }
+
     public void setLinksOf(String linksOf) {
         this.linksOf = linksOf;
     }
