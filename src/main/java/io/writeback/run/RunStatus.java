@@ -1,6 +1,6 @@
 package io.writeback.run;
 
-/** Where a run is; the last three are final. */
+/** Where a run is; every status but queued and running is final. */
 public enum RunStatus {
     QUEUED, RUNNING, SUCCEEDED, COMPLETED_WITH_ERRORS, FAILED, INTERRUPTED;
 
