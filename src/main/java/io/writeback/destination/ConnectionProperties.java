@@ -16,10 +16,12 @@ import java.util.Map;
  * @param objects        per-object endpoints; an object not listed uses the REST conventions of {@link ObjectEndpoints}
  * @param idempotencyKeyHeader the header in which the destination accepts an idempotency key for creates,
  *                       if it does: an insert whose answer was lost is then sent again under the same key
+ * @param retry          how failed calls are retried (defaults: {@link RetryPolicy#defaults()})
+ * @param rateLimit      the calls allowed per interval, for all syncs on this connection together; none by default
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
-        String idempotencyKeyHeader) {
+        String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit) {
 
     public ConnectionProperties {
         auth = auth == null ? new AuthProperties(AuthType.NONE, null, null, null, null, null) : auth;
@@ -28,6 +30,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
         maxConnections = maxConnections == null ? 16 : maxConnections;
         objects = objects == null ? Map.of() : objects;
+        retry = retry == null ? RetryPolicy.defaults() : retry;
     }
 
     public ObjectEndpoints object(String name) {
@@ -44,6 +47,13 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
                     + baseUrl + "'");
         }
         auth.problems().forEach(p -> problems.add("connection '" + name + "' " + p));
+        if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()
+                || rateLimit.per().isZero())) {
+            problems.add("connection '" + name + "' rate-limit needs requests of at least 1 and a positive per");
+        }
+        if (retry.maxAttempts() < 1) {
+            problems.add("connection '" + name + "' retry.max-attempts must be at least 1");
+        }
         return problems;
     }
 }

@@ -115,7 +115,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
                         break;
                     }
                     RecordWriter.Written written = delivery.write(record, intents.get(record.sourceId()));
-                    counts.httpCall();
+                    counts.httpCalls(written.call().calls());
                     trace(run, record, written.call());
                     if (written.call().succeeded()) {
                         counts.done(record.action());
@@ -124,7 +124,10 @@ public class DeliverStage implements Stage<DeliverOptions> {
                                 : LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash()));
                     } else {
                         counts.failed();
-                        outcomes.add(LinkOutcome.error(record.sourceId(), written.call().error()));
+                        // A create that may have landed stays pending: the next run recovers it rather than creating it again.
+                        outcomes.add(written.call().mayHaveLanded()
+                                ? LinkOutcome.unknown(record.sourceId(), written.call().error())
+                                : LinkOutcome.error(record.sourceId(), written.call().error()));
                         failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), written.call()));
                         if (run.source().errorPolicy() == ErrorPolicy.STOP) {
                             stoppedAt = record;

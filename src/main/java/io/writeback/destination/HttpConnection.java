@@ -1,6 +1,18 @@
 package io.writeback.destination;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +46,14 @@ final class HttpConnection implements AutoCloseable {
     private final ConnectionProperties properties;
     private final LocalServer localServer;
     private final CloseableHttpClient client;
+    private final ConnectionGate gate;
+    private final Clock clock = Clock.systemUTC();
 
     HttpConnection(String name, ConnectionProperties properties, LocalServer localServer) {
         this.name = name;
         this.properties = properties;
         this.localServer = localServer;
+        this.gate = new ConnectionGate(properties.rateLimit(), clock);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(properties.maxConnections())
                 .setMaxConnPerRoute(properties.maxConnections())
@@ -96,20 +111,87 @@ final class HttpConnection implements AutoCloseable {
     }
 
     DeliveryResult send(ObjectEndpoints.Endpoint endpoint, String object, String targetId, String json) {
-        return send(endpoint.method(), url(endpoint, object, targetId), json, null);
+        return send(endpoint.method(), url(endpoint, object, targetId), json, null, true);
     }
 
-    /** Sends an insert under {@code idempotencyKey}, in the connection's idempotency header when it has one. */
+    /**
+     * Sends an insert under {@code idempotencyKey}, in the connection's idempotency header when it has
+     * one. Without it, a create whose answer never came is not sent again: it may have landed.
+     */
     DeliveryResult sendInsert(ObjectEndpoints.Endpoint endpoint, String object, String json, String idempotencyKey) {
+        boolean keyed = idempotentInserts() && idempotencyKey != null;
         return send(endpoint.method(), url(endpoint, object, null), json,
-                idempotentInserts() && idempotencyKey != null ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null);
+                keyed ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null, keyed);
     }
 
     DeliveryResult get(String url) {
-        return send("GET", url, null, null);
+        return send("GET", url, null, null, true);
     }
 
-    private DeliveryResult send(String method, String url, String json, String[] extraHeader) {
+    /**
+     * Sends a request, through the connection's gate (rate limit, Retry-After), retrying what may pass
+     * as its retry policy says. {@code repeatable}: sending it twice does no harm.
+     */
+    private DeliveryResult send(String method, String url, String json, String[] extraHeader, boolean repeatable) {
+        Instant started = clock.instant();
+        RetryPolicy retry = properties.retry();
+        int calls = 0;
+        while (true) {
+            gate.acquire();
+            calls++;
+            Answer answer = call(method, url, json, extraHeader);
+            Duration elapsed = Duration.between(started, clock.instant());
+            if (answer.succeeded()) {
+                return result(method, url, json, answer, null, calls, false);
+            }
+            boolean mayHaveLanded = answer.status() == 0 && answer.maybeSent() && !repeatable;
+            Duration wait;
+            if (answer.status() == 429) {
+                wait = retryAfter(answer).orElse(retry.backoff(calls));
+                gate.pauseUntil(clock.instant().plus(wait));
+            } else if (retryable(answer, repeatable) && calls < retry.maxAttempts()) {
+                wait = retry.backoff(calls);
+            } else {
+                return result(method, url, json, answer, answer.describe(method, url), calls, mayHaveLanded);
+            }
+            if (elapsed.plus(wait).compareTo(retry.maxElapsed()) > 0) {
+                return result(method, url, json, answer, answer.describe(method, url) + " (gave up after " + calls
+                        + " calls in " + elapsed.toSeconds() + " s)", calls, mayHaveLanded);
+            }
+            if (answer.status() != 429) {
+                LockSupport.parkNanos(wait.toNanos());
+            }
+        }
+    }
+
+    /** 5xx and 408 may pass; a call that failed before it was sent may always be repeated, one after only if harmless. */
+    private static boolean retryable(Answer answer, boolean repeatable) {
+        if (answer.status() > 0) {
+            return RetryPolicy.retryableStatus(answer.status());
+        }
+        return !answer.maybeSent() || repeatable;
+    }
+
+    /** Retry-After in seconds or as an HTTP date. */
+    private Optional<Duration> retryAfter(Answer answer) {
+        String value = answer.retryAfter();
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException unreadable) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Answer call(String method, String url, String json, String[] extraHeader) {
         HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(url));
         properties.headers().forEach(request::addHeader);
         if (extraHeader != null) {
@@ -125,20 +207,38 @@ final class HttpConnection implements AutoCloseable {
         }
         try {
             return client.execute(request, response -> {
-                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
-                int status = response.getCode();
-                String error = status >= 200 && status < 300 ? null
-                        : "HTTP " + status + " from " + method + " " + url + ": " + excerpt(body);
-                return result(method, url, json, status, body, error);
+                Header retryAfter = response.getFirstHeader("Retry-After");
+                return new Answer(response.getCode(),
+                        response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity()),
+                        retryAfter == null ? null : retryAfter.getValue(), null, true);
             });
         } catch (IOException e) {
-            return result(method, url, json, 0, null,
-                    e.getClass().getSimpleName() + " calling " + method + " " + url + ": " + e.getMessage());
+            // Refused or unresolved connections never sent the request; anything later may have.
+            boolean sent = !(e instanceof ConnectException || e instanceof ConnectTimeoutException
+                    || e instanceof UnknownHostException);
+            return new Answer(0, null, null, e, sent);
         }
     }
 
-    private DeliveryResult result(String method, String url, String json, int status, String body, String error) {
-        return new DeliveryResult(method, url, scrub(json), status, scrub(body), scrub(error));
+    private DeliveryResult result(String method, String url, String json, Answer answer, String error, int calls,
+            boolean mayHaveLanded) {
+        return new DeliveryResult(method, url, scrub(json), answer.status(), scrub(answer.body()), scrub(error), calls,
+                mayHaveLanded);
+    }
+
+    /** What one call got back: an answer, or the exception that stood for one. */
+    private record Answer(int status, String body, String retryAfter, IOException failure, boolean maybeSent) {
+
+        boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+
+        String describe(String method, String url) {
+            return status > 0
+                    ? "HTTP " + status + " from " + method + " " + url + ": " + excerpt(body)
+                    : failure.getClass().getSimpleName() + " calling " + method + " " + url + ": " + failure.getMessage()
+                            + (maybeSent ? "" : " (not sent)");
+        }
     }
 
     /** Credentials never leave through an answer echoed back, an exception text or a stored request. */

@@ -61,12 +61,16 @@ final class RecordDelivery {
         if (!found.call().succeeded()) {
             return found;
         }
+        int lookupCalls = found.call().calls();
+        RecordWriter.Written written;
         if (found.targetId() != null) {
             record.decide(Action.UPDATE, "found in the target by lookup after an insert whose outcome was not recorded");
-            return writer.update(options.connection(), options.object(), found.targetId(), record.payload());
+            written = writer.update(options.connection(), options.object(), found.targetId(), record.payload());
+        } else {
+            record.decide(Action.INSERT, "not found in the target by lookup after an insert whose outcome was not recorded");
+            written = writer.insert(options.connection(), options.object(), record.payload(), intentKey);
         }
-        record.decide(Action.INSERT, "not found in the target by lookup after an insert whose outcome was not recorded");
-        return writer.insert(options.connection(), options.object(), record.payload(), intentKey);
+        return new RecordWriter.Written(written.call().afterCalls(lookupCalls), written.targetId());
     }
 
     /** The request a write would send, for previews; null for records that send nothing. */

@@ -68,7 +68,8 @@ public class RecordWriter {
         String url = connection.lookupUrl(lookup, object, payload);
         if (url == null) {
             return new Written(new DeliveryResult("GET", lookup.path(), null, 0, null,
-                    "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks"), null);
+                    "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks", 0, false),
+                    null);
         }
         DeliveryResult call = connection.get(url);
         return new Written(call, call.succeeded() ? idIn(call.responseBody(), lookup.idPointer()) : null);

@@ -47,8 +47,8 @@ public final class RunCounts {
         unknown.increment();
     }
 
-    public void httpCall() {
-        httpCalls.increment();
+    public void httpCalls(int calls) {
+        httpCalls.add(calls);
     }
 
     public RunTotals totals() {

@@ -30,8 +30,8 @@ class ConnectionPropertiesTest {
     @Test
     void namesWhatAConnectionLacks() {
         ConnectionProperties noUrl = new ConnectionProperties(null, auth(AuthType.BEARER, "", null, null, null, null),
-                null, null, null, null, null, null);
-        ConnectionProperties ftp = new ConnectionProperties("ftp://x", null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
+        ConnectionProperties ftp = new ConnectionProperties("ftp://x", null, null, null, null, null, null, null, null, null);
 
         assertThat(new ConnectionsProperties(Map.of("crm", noUrl)).problems("crm")).containsExactly(
                 "connection 'crm' needs base-url",
@@ -47,7 +47,7 @@ class ConnectionPropertiesTest {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null, "/data/id",
                 null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", custom), null);
+                Map.of("people", custom), null, null, null);
 
         ObjectEndpoints people = crm.object("people");
         ObjectEndpoints deals = crm.object("deals");

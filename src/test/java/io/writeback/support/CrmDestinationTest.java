@@ -35,7 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm.objects.people.update.path=/people/{id}",
         "writeback.connections.crm.objects.people.id-pointer=/data/id",
         "writeback.connections.crm.objects.accounts.lookup.path=/accounts?name={name}",
-        "writeback.connections.crm.objects.accounts.lookup.id-pointer=/results/0/id"})
+        "writeback.connections.crm.objects.accounts.lookup.id-pointer=/results/0/id",
+        "writeback.connections.crm.retry.initial-backoff=20ms",
+        "writeback.connections.crm_slow.read-timeout=300ms",
+        "writeback.connections.crm_slow.retry.initial-backoff=20ms",
+        "writeback.connections.crm_limited.rate-limit.requests=5",
+        "writeback.connections.crm_limited.rate-limit.per=1s"})
 public abstract class CrmDestinationTest {
 
     protected static final String TOKEN = "s3cr3t-token-4f9a";
@@ -49,7 +54,9 @@ public abstract class CrmDestinationTest {
 
     @DynamicPropertySource
     static void crm(DynamicPropertyRegistry registry) {
-        registry.add("writeback.connections.crm.base-url", () -> CRM.baseUrl() + "/crm/v1");
+        for (String connection : new String[] {"crm", "crm_slow", "crm_limited"}) {
+            registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
+        }
     }
 
     @Autowired

@@ -1,0 +1,63 @@
+package io.writeback.destination;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Decides when a connection's next call may go: never more calls in a window than its rate limit
+ * allows (a sliding window over the times of the last calls, exact in any window), and none before a
+ * {@code Retry-After} the destination asked for. Shared by every sync that uses the connection. A
+ * caller that must wait parks its own thread; it holds no pooled connection meanwhile.
+ */
+final class ConnectionGate {
+
+    private final RateLimit limit;
+    private final Clock clock;
+    private final ArrayDeque<Instant> recentCalls = new ArrayDeque<>();
+    private Instant pausedUntil = Instant.MIN;
+
+    ConnectionGate(RateLimit limit, Clock clock) {
+        this.limit = limit;
+        this.clock = clock;
+    }
+
+    /** Waits until a call may go, and counts it as gone. */
+    void acquire() {
+        while (true) {
+            Duration wait = reserveOrWait();
+            if (wait.isZero()) {
+                return;
+            }
+            LockSupport.parkNanos(wait.toNanos());
+        }
+    }
+
+    /** No call to the connection before {@code until}: the destination said so (429 Retry-After). */
+    synchronized void pauseUntil(Instant until) {
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+        }
+    }
+
+    private synchronized Duration reserveOrWait() {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            return Duration.between(now, pausedUntil);
+        }
+        if (limit != null) {
+            Instant windowStart = now.minus(limit.per());
+            while (!recentCalls.isEmpty() && !recentCalls.peekFirst().isAfter(windowStart)) {
+                recentCalls.pollFirst();
+            }
+            if (recentCalls.size() >= limit.requests()) {
+                Duration wait = Duration.between(windowStart, recentCalls.peekFirst());
+                return wait.isZero() ? Duration.ofNanos(1) : wait;
+            }
+            recentCalls.addLast(now);
+        }
+        return Duration.ZERO;
+    }
+}
