@@ -2,5 +2,5 @@ package io.writeback.destination;
 
 /** How a connection authenticates its requests. */
 public enum AuthType {
-    NONE, BEARER, BASIC, API_KEY
+    NONE, BEARER, BASIC, API_KEY, OAUTH2
 }

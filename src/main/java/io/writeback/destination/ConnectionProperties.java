@@ -18,19 +18,47 @@ import java.util.Map;
  *                       if it does: an insert whose answer was lost is then sent again under the same key
  * @param retry          how failed calls are retried (defaults: {@link RetryPolicy#defaults()})
  * @param rateLimit      the calls allowed per interval, for all syncs on this connection together; none by default
+ * @param allowedHosts   the hosts requests may go to ({@code *.example.com} for subdomains); by default the
+ *                       hosts of the base URL and of the OAuth2 token URL
+ * @param allowLinkLocal whether link-local addresses (cloud metadata services) may be called; false by default
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
-        String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit) {
+        String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
+        boolean allowLinkLocal) {
+
+    /** The host of a base URL that is a bare path: this instance. */
+    static final String LOCAL_HOST = "127.0.0.1";
 
     public ConnectionProperties {
-        auth = auth == null ? new AuthProperties(AuthType.NONE, null, null, null, null, null) : auth;
+        auth = auth == null ? AuthProperties.none() : auth;
         headers = headers == null ? Map.of() : headers;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
         maxConnections = maxConnections == null ? 16 : maxConnections;
         objects = objects == null ? Map.of() : objects;
         retry = retry == null ? RetryPolicy.defaults() : retry;
+    }
+
+    /** The hosts requests may go to: as configured, else those of the base URL and token URL. */
+    List<String> hosts() {
+        if (allowedHosts != null && !allowedHosts.isEmpty()) {
+            return allowedHosts;
+        }
+        List<String> hosts = new java.util.ArrayList<>();
+        hosts.add(baseUrl != null && baseUrl.startsWith("/") ? LOCAL_HOST : hostOf(baseUrl));
+        if (auth.tokenUrl() != null) {
+            hosts.add(hostOf(auth.tokenUrl()));
+        }
+        return hosts;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public ObjectEndpoints object(String name) {
@@ -47,6 +75,10 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
                     + baseUrl + "'");
         }
         auth.problems().forEach(p -> problems.add("connection '" + name + "' " + p));
+        if (baseUrl != null && baseUrl.matches("(?i)https?://.+") && allowedHosts != null && !allowedHosts.isEmpty()
+                && new HostGuard(name, allowedHosts, true).refusal(baseUrl).isPresent()) {
+            problems.add("connection '" + name + "' base-url host " + hostOf(baseUrl) + " is not in its allowed-hosts " + allowedHosts);
+        }
         if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()
                 || rateLimit.per().isZero())) {
             problems.add("connection '" + name + "' rate-limit needs requests of at least 1 and a positive per");

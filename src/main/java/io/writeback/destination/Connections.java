@@ -19,6 +19,15 @@ public class Connections implements DisposableBean {
                 open.put(name, new HttpConnection(name, connection, localServer)));
     }
 
+    /** Reads the credentials of {@code name} again (rotated files, a new OAuth2 token), without a restart. */
+    public void reload(String name) {
+        get(name).reload();
+    }
+
+    public boolean exists(String name) {
+        return open.containsKey(name);
+    }
+
     HttpConnection get(String name) {
         HttpConnection connection = open.get(name);
         if (connection == null) {

@@ -47,6 +47,8 @@ final class HttpConnection implements AutoCloseable {
     private final LocalServer localServer;
     private final CloseableHttpClient client;
     private final ConnectionGate gate;
+    private final HostGuard guard;
+    private final Credentials credentials;
     private final Clock clock = Clock.systemUTC();
 
     HttpConnection(String name, ConnectionProperties properties, LocalServer localServer) {
@@ -54,6 +56,8 @@ final class HttpConnection implements AutoCloseable {
         this.properties = properties;
         this.localServer = localServer;
         this.gate = new ConnectionGate(properties.rateLimit(), clock);
+        this.guard = new HostGuard(name, properties.hosts(), properties.allowLinkLocal());
+        this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, clock);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(properties.maxConnections())
                 .setMaxConnPerRoute(properties.maxConnections())
@@ -133,9 +137,14 @@ final class HttpConnection implements AutoCloseable {
      * as its retry policy says. {@code repeatable}: sending it twice does no harm.
      */
     private DeliveryResult send(String method, String url, String json, String[] extraHeader, boolean repeatable) {
+        Optional<String> refused = guard.refusal(url);
+        if (refused.isPresent()) {
+            return new DeliveryResult(method, url, scrub(json), 0, null, refused.get(), 0, false);
+        }
         Instant started = clock.instant();
         RetryPolicy retry = properties.retry();
         int calls = 0;
+        boolean tokenRenewed = false;
         while (true) {
             gate.acquire();
             calls++;
@@ -143,6 +152,11 @@ final class HttpConnection implements AutoCloseable {
             Duration elapsed = Duration.between(started, clock.instant());
             if (answer.succeeded()) {
                 return result(method, url, json, answer, null, calls, false);
+            }
+            if (answer.status() == 401 && credentials.refreshable() && !tokenRenewed) {
+                credentials.tokenRefused();
+                tokenRenewed = true;
+                continue;
             }
             boolean mayHaveLanded = answer.status() == 0 && answer.maybeSent() && !repeatable;
             Duration wait;
@@ -192,18 +206,19 @@ final class HttpConnection implements AutoCloseable {
     }
 
     private Answer call(String method, String url, String json, String[] extraHeader) {
-        HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(url));
+        HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(credentials.url(url)));
         properties.headers().forEach(request::addHeader);
         if (extraHeader != null) {
             request.setHeader(extraHeader[0], extraHeader[1]);
         }
-        String[] auth = properties.auth().authorization();
-        if (auth != null) {
-            request.setHeader(auth[0], auth[1]);
-        }
         request.setHeader("Accept", "application/json");
         if (json != null) {
             request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        }
+        try {
+            credentials.apply(request);
+        } catch (IOException | RuntimeException e) {
+            return new Answer(0, null, null, e instanceof IOException io ? io : new IOException(e.getMessage(), e), false);
         }
         try {
             return client.execute(request, response -> {
@@ -222,8 +237,26 @@ final class HttpConnection implements AutoCloseable {
 
     private DeliveryResult result(String method, String url, String json, Answer answer, String error, int calls,
             boolean mayHaveLanded) {
-        return new DeliveryResult(method, url, scrub(json), answer.status(), scrub(answer.body()), scrub(error), calls,
-                mayHaveLanded);
+        return new DeliveryResult(method, scrub(url), scrub(json), answer.status(), scrub(answer.body()), scrub(error),
+                calls, mayHaveLanded);
+    }
+
+    /** The OAuth2 token request: a form POST, through the same guard and pool as every other call. */
+    private OAuth2Tokens.TokenEndpoint.Reply postTokenForm(String tokenUrl, String form) throws IOException {
+        Optional<String> refused = guard.refusal(tokenUrl);
+        if (refused.isPresent()) {
+            throw new IOException(refused.get());
+        }
+        HttpUriRequestBase request = new HttpUriRequestBase("POST", java.net.URI.create(tokenUrl));
+        request.setHeader("Accept", "application/json");
+        request.setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED));
+        return client.execute(request, response -> new OAuth2Tokens.TokenEndpoint.Reply(response.getCode(),
+                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity())));
+    }
+
+    /** Reads credential files again and drops any OAuth2 token: a rotated credential is used from the next call on. */
+    void reload() {
+        credentials.reload();
     }
 
     /** What one call got back: an answer, or the exception that stood for one. */
@@ -247,7 +280,7 @@ final class HttpConnection implements AutoCloseable {
             return null;
         }
         String scrubbed = text;
-        List<String> secrets = properties.auth().secrets();
+        List<String> secrets = credentials.secrets();
         for (String secret : secrets) {
             scrubbed = scrubbed.replace(secret, "***");
         }

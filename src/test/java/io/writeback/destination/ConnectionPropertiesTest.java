@@ -2,22 +2,102 @@ package io.writeback.destination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConnectionPropertiesTest {
 
     @Test
-    void eachAuthTypeSendsItsHeader() {
-        assertThat(auth(AuthType.BEARER, "tok", null, null, null, null).authorization())
-                .containsExactly("Authorization", "Bearer tok");
-        assertThat(auth(AuthType.BASIC, null, "ann", "pw", null, null).authorization())
-                .containsExactly("Authorization", "Basic YW5uOnB3");
-        assertThat(auth(AuthType.API_KEY, null, null, null, null, "k1").authorization())
-                .containsExactly("X-API-Key", "k1");
-        assertThat(auth(AuthType.API_KEY, null, null, null, "Api-Token", "k1").authorization())
-                .containsExactly("Api-Token", "k1");
-        assertThat(auth(AuthType.NONE, null, null, null, null, null).authorization()).isNull();
+    void eachAuthTypeSendsItsHeader() throws IOException {
+        assertThat(header(auth(AuthType.BEARER, "tok", null, null, null, null), "Authorization")).isEqualTo("Bearer tok");
+        assertThat(header(auth(AuthType.BASIC, null, "ann", "pw", null, null), "Authorization")).isEqualTo("Basic YW5uOnB3");
+        assertThat(header(auth(AuthType.API_KEY, null, null, null, null, "k1"), "X-API-Key")).isEqualTo("k1");
+        assertThat(header(auth(AuthType.API_KEY, null, null, null, "Api-Token", "k1"), "Api-Token")).isEqualTo("k1");
+        assertThat(header(AuthProperties.none(), "Authorization")).isNull();
+    }
+
+    @Test
+    void anApiKeyCanTravelAsAQueryParameter() {
+        AuthProperties auth = new AuthProperties(AuthType.API_KEY, null, null, null, null, null, null, "k 1", null,
+                "hapikey", null, null, null, null, null);
+        Credentials credentials = new Credentials("crm", auth, null, Clock.systemUTC());
+
+        assertThat(credentials.url("https://api.example/v1/people")).isEqualTo("https://api.example/v1/people?hapikey=k+1");
+        assertThat(credentials.url("https://api.example/v1/people?limit=1")).endsWith("?limit=1&hapikey=k+1");
+        assertThat(credentials.secrets()).contains("k 1", "k+1");
+    }
+
+    @Test
+    void aCredentialFileIsReadAgainWhenItChanges(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("token");
+        Files.writeString(file, "first\n");
+        AuthProperties auth = new AuthProperties(AuthType.BEARER, null, file, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        Credentials credentials = new Credentials("crm", auth, null, Clock.systemUTC());
+        assertThat(header(credentials)).isEqualTo("Bearer first");
+
+        Files.writeString(file, "second");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+
+        assertThat(header(credentials)).isEqualTo("Bearer second");
+    }
+
+    @Test
+    void anOAuth2TokenIsFetchedOnceAndRefreshedAMinuteBeforeItExpires() throws IOException {
+        List<String> forms = new ArrayList<>();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        AuthProperties auth = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
+                "https://auth.example/token", "writeback", "s3cret", null, "crm.write");
+        Credentials credentials = new Credentials("crm", auth, (url, form) -> {
+            forms.add(form);
+            return new OAuth2Tokens.TokenEndpoint.Reply(200,
+                    "{\"access_token\": \"t" + forms.size() + "\", \"expires_in\": 600}");
+        }, clock);
+
+        assertThat(header(credentials)).isEqualTo("Bearer t1");
+        clock.now = clock.now.plusSeconds(539);
+        assertThat(header(credentials)).isEqualTo("Bearer t1");
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(header(credentials)).isEqualTo("Bearer t2");
+        credentials.tokenRefused();
+        assertThat(header(credentials)).isEqualTo("Bearer t3");
+        assertThat(forms.get(0)).isEqualTo("grant_type=client_credentials&client_id=writeback&client_secret=s3cret&scope=crm.write");
+        assertThat(credentials.secrets()).contains("s3cret", "t3");
+    }
+
+    @Test
+    void hostsOutsideTheAllowListAndLinkLocalAddressesAreRefused() {
+        HostGuard guard = new HostGuard("crm", List.of("api.example.com", "*.crm.example", "169.254.169.254"), false);
+
+        assertThat(guard.refusal("https://api.example.com/v1/people")).isEmpty();
+        assertThat(guard.refusal("https://eu.crm.example/v1")).isEmpty();
+        assertThat(guard.refusal("https://evil.example/v1")).contains(
+                "connection 'crm' refuses host evil.example: not in its allowed hosts [api.example.com, *.crm.example, 169.254.169.254]");
+        assertThat(guard.refusal("http://169.254.169.254/latest/meta-data")).get().asString()
+                .startsWith("connection 'crm' refuses host 169.254.169.254: it is a link-local address");
+        assertThat(new HostGuard("crm", List.of("169.254.169.254"), true).refusal("http://169.254.169.254/x")).isEmpty();
+    }
+
+    @Test
+    void byDefaultAConnectionTalksToTheHostsOfItsUrlsOnly() {
+        AuthProperties oauth = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
+                "https://login.example/token", "id", "secret", null, null);
+
+        assertThat(connection("https://api.example/v1", oauth, null).hosts()).containsExactly("api.example", "login.example");
+        assertThat(connection("/sandbox", null, null).hosts()).containsExactly("127.0.0.1");
+        assertThat(new ConnectionsProperties(Map.of("crm", connection("https://api.example/v1", null, List.of("other.example"))))
+                .problems("crm")).containsExactly("connection 'crm' base-url host api.example is not in its allowed-hosts [other.example]");
     }
 
     @Test
@@ -29,13 +109,13 @@ class ConnectionPropertiesTest {
 
     @Test
     void namesWhatAConnectionLacks() {
-        ConnectionProperties noUrl = new ConnectionProperties(null, auth(AuthType.BEARER, "", null, null, null, null),
-                null, null, null, null, null, null, null, null);
-        ConnectionProperties ftp = new ConnectionProperties("ftp://x", null, null, null, null, null, null, null, null, null);
+        ConnectionProperties noUrl = connection(null, auth(AuthType.BEARER, "", null, null, null, null), null);
+        ConnectionProperties ftp = connection("ftp://x", null, null);
 
         assertThat(new ConnectionsProperties(Map.of("crm", noUrl)).problems("crm")).containsExactly(
                 "connection 'crm' needs base-url",
-                "connection 'crm' auth bearer needs auth.token (set it from an environment variable, for example ${CRM_TOKEN})");
+                "connection 'crm' auth bearer needs auth.token or auth.token-file (set it from an environment variable, "
+                        + "for example ${CRM_TOKEN}, or a file)");
         assertThat(new ConnectionsProperties(Map.of("crm", ftp)).problems("crm")).containsExactly(
                 "connection 'crm' base-url must start with http://, https:// or / (this instance), not 'ftp://x'");
         assertThat(new ConnectionsProperties(Map.of("crm", ftp)).problems("erp")).containsExactly(
@@ -44,10 +124,10 @@ class ConnectionPropertiesTest {
 
     @Test
     void objectsFollowRestConventionsUnlessConfigured() {
-        ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null, "/data/id",
-                null);
+        ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
+                "/data/id", null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", custom), null, null, null);
+                Map.of("people", custom), null, null, null, null, false);
 
         ObjectEndpoints people = crm.object("people");
         ObjectEndpoints deals = crm.object("deals");
@@ -60,7 +140,49 @@ class ConnectionPropertiesTest {
         assertThat(crm.readTimeout()).hasSeconds(120);
     }
 
+    private static ConnectionProperties connection(String baseUrl, AuthProperties auth, List<String> allowedHosts) {
+        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, false);
+    }
+
     private static AuthProperties auth(AuthType type, String token, String user, String password, String header, String key) {
-        return new AuthProperties(type, token, user, password, header, key);
+        return new AuthProperties(type, token, null, user, password, null, header, key, null, null, null, null, null, null,
+                null);
+    }
+
+    private static String header(AuthProperties auth, String name) throws IOException {
+        BasicHttpRequest request = new BasicHttpRequest("GET", "/");
+        new Credentials("crm", auth, null, Clock.systemUTC()).apply(request);
+        return request.getFirstHeader(name) == null ? null : request.getFirstHeader(name).getValue();
+    }
+
+    private static String header(Credentials credentials) throws IOException {
+        BasicHttpRequest request = new BasicHttpRequest("GET", "/");
+        credentials.apply(request);
+        return request.getFirstHeader("Authorization").getValue();
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

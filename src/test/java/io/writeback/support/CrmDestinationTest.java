@@ -40,10 +40,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm_slow.read-timeout=300ms",
         "writeback.connections.crm_slow.retry.initial-backoff=20ms",
         "writeback.connections.crm_limited.rate-limit.requests=5",
-        "writeback.connections.crm_limited.rate-limit.per=1s"})
+        "writeback.connections.crm_limited.rate-limit.per=1s",
+        "writeback.connections.crm_file.auth.type=bearer",
+        "writeback.connections.crm_file.auth.token-file=" + CrmDestinationTest.TOKEN_FILE,
+        "writeback.connections.crm_oauth.auth.type=oauth2",
+        "writeback.connections.crm_oauth.auth.client-id=writeback",
+        "writeback.connections.crm_oauth.auth.client-secret=" + CrmDestinationTest.CLIENT_SECRET,
+        "writeback.connections.crm_metadata.base-url=http://169.254.169.254/latest"})
 public abstract class CrmDestinationTest {
 
     protected static final String TOKEN = "s3cr3t-token-4f9a";
+    protected static final String TOKEN_FILE = "target/test-secrets/crm-token";
+    protected static final String CLIENT_SECRET = "client-s3cret-77";
 
     protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true));
 
@@ -54,9 +62,10 @@ public abstract class CrmDestinationTest {
 
     @DynamicPropertySource
     static void crm(DynamicPropertyRegistry registry) {
-        for (String connection : new String[] {"crm", "crm_slow", "crm_limited"}) {
+        for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth"}) {
             registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
         }
+        registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
     }
 
     @Autowired

@@ -1,0 +1,30 @@
+package io.writeback.api;
+
+import io.writeback.destination.Connections;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Connections at runtime: rotating their credentials without a restart. */
+@RestController
+@RequestMapping("/api/connections/{name}")
+class ConnectionController {
+
+    private final Connections connections;
+
+    ConnectionController(Connections connections) {
+        this.connections = connections;
+    }
+
+    /** Reads the connection's credential files again and drops its OAuth2 token; the next call uses the new ones. */
+    @PostMapping("/reload")
+    Map<String, Object> reload(@PathVariable String name) {
+        if (!connections.exists(name)) {
+            throw new NotFoundException("no connection named '" + name + "'");
+        }
+        connections.reload(name);
+        return Map.of("connection", name, "reloaded", true);
+    }
+}
