@@ -21,11 +21,12 @@ import java.util.Map;
  * @param allowedHosts   the hosts requests may go to ({@code *.example.com} for subdomains); by default the
  *                       hosts of the base URL and of the OAuth2 token URL
  * @param allowLinkLocal whether link-local addresses (cloud metadata services) may be called; false by default
+ * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
-        boolean allowLinkLocal) {
+        boolean allowLinkLocal, BulkInsert bulkInsert) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -62,7 +63,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
     }
 
     public ObjectEndpoints object(String name) {
-        return objects.getOrDefault(name, ObjectEndpoints.conventional()).withDefaults();
+        return objects.getOrDefault(name, ObjectEndpoints.conventional()).withDefaults(bulkInsert);
     }
 
     /** Sentences for every setting that cannot work, each starting with the connection's name. */

@@ -11,17 +11,30 @@ public class DeliverOptions implements StageOptions {
 
     private String connection;
     private String object;
+    private int batchSize = 100;
 
     @Override
     public void check(List<String> problems) {
         if (connection == null || connection.isBlank()) {
             problems.add("writeback:deliver needs 'connection': the name of a connection under writeback.connections");
         }
+        if (batchSize < 1 || batchSize > 1000) {
+            problems.add("writeback:deliver 'batchSize' must be between 1 and 1000, not " + batchSize);
+        }
         if (object == null || object.isBlank()) {
             problems.add("writeback:deliver needs 'object': the destination object records are written to");
         } else if (!OBJECT.matcher(object).matches()) {
             problems.add("writeback:deliver 'object' may hold letters, digits, '_', '-' and '.', not '" + object + "'");
         }
+    }
+
+    /** Records per bulk call where the object has a bulk endpoint (capped by its maximum); 1 sends each alone. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
     }
 
     public String connection() {

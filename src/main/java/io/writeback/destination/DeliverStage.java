@@ -81,6 +81,9 @@ public class DeliverStage implements Stage<DeliverOptions> {
         Map<String, String> intents = intents(chunk, delivery);
         links.recordIntents(run.linkSync(), run.runId(), intents);
         RunCounts counts = run.counts();
+        Map<SyncRecord, RecordWriter.Written> sentInBulk = delivery.bulk()
+                ? delivery.insertInBulk(chunk.stream().filter(r -> r.action() == Action.INSERT).toList(), intents, counts)
+                : Map.of();
         List<LinkOutcome> outcomes = new ArrayList<>();
         List<DeadLetter> failures = new ArrayList<>();
         List<SyncRecord> invalid = new ArrayList<>();
@@ -108,13 +111,14 @@ public class DeliverStage implements Stage<DeliverOptions> {
                     }
                 }
                 case RECOVER, INSERT, UPDATE, DELETE, ARCHIVE -> {
-                    if (record.action() == Action.RECOVER && !delivery.canRecover()) {
+                    if (record.action() == Action.RECOVER && !delivery.canRecover(record)) {
                         counts.unknown();
                         trace(run, record, null);
                         outcomes.add(LinkOutcome.unknown(record.sourceId(), RecordDelivery.UNKNOWN_OUTCOME));
                         break;
                     }
-                    RecordWriter.Written written = delivery.write(record, intents.get(record.sourceId()));
+                    RecordWriter.Written written = sentInBulk.containsKey(record)
+                            ? sentInBulk.get(record) : delivery.write(record, intents.get(record.sourceId()));
                     counts.httpCalls(written.call().calls());
                     trace(run, record, written.call());
                     if (written.call().succeeded()) {
@@ -140,6 +144,9 @@ public class DeliverStage implements Stage<DeliverOptions> {
                 break;
             }
         }
+        if (stoppedAt != null) {
+            recordSentAfterStop(chunk, stoppedAt, sentInBulk, outcomes, counts);
+        }
         links.record(run.linkSync(), run.runId(), outcomes);
         deadLetters.record(run.sync(), run.runId(), failures);
         invalidRows.record(run.sync(), run.runId(), invalid);
@@ -149,18 +156,38 @@ public class DeliverStage implements Stage<DeliverOptions> {
         }
     }
 
+    /** Records sent in the same bulk calls as the one that stopped the run were sent: their outcomes are kept too. */
+    private static void recordSentAfterStop(List<SyncRecord> chunk, SyncRecord stoppedAt,
+            Map<SyncRecord, RecordWriter.Written> sentInBulk, List<LinkOutcome> outcomes, RunCounts counts) {
+        for (SyncRecord record : chunk.subList(chunk.indexOf(stoppedAt) + 1, chunk.size())) {
+            RecordWriter.Written written = sentInBulk.get(record);
+            if (written != null) {
+                if (written.call().succeeded()) {
+                    counts.done(record.action());
+                } else {
+                    counts.failed();
+                }
+                outcomes.add(written.call().succeeded()
+                        ? LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash())
+                        : written.call().mayHaveLanded() ? LinkOutcome.unknown(record.sourceId(), written.call().error())
+                        : LinkOutcome.error(record.sourceId(), written.call().error()));
+            }
+        }
+    }
+
     /**
      * The key each insert of the chunk goes under: new for a new insert, the old one for an insert
      * re-sent after its outcome was lost (so the destination can tell it is the same create).
      */
     private static Map<String, String> intents(List<SyncRecord> chunk, RecordDelivery delivery) {
         Map<String, String> intents = new LinkedHashMap<>();
+        String prefix = delivery.bulkWithoutKeys() ? RecordDelivery.BULK_KEY_PREFIX : "";
         for (SyncRecord record : chunk) {
-            if (record.action() == Action.INSERT
-                    || (record.action() == Action.RECOVER && delivery.canRecover())) {
-                String oldKey = record.link() == null ? null : record.link().intentKey();
-                intents.put(record.sourceId(),
-                        delivery.resendsUnderOldKey(record) && oldKey != null ? oldKey : UUID.randomUUID().toString());
+            if (record.action() == Action.INSERT) {
+                intents.put(record.sourceId(), prefix + UUID.randomUUID());
+            } else if (record.action() == Action.RECOVER && delivery.canRecover(record)) {
+                intents.put(record.sourceId(), delivery.resendsUnderOldKey(record)
+                        ? record.link().intentKey() : UUID.randomUUID().toString());
             }
         }
         return intents;

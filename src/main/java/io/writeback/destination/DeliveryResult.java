@@ -20,6 +20,11 @@ public record DeliveryResult(String method, String url, String requestBody, int 
         return new DeliveryResult(method, url, requestBody, status, responseBody, error, calls + earlierCalls, mayHaveLanded);
     }
 
+    /** The same call, for a create that may have landed although its result is unusable. */
+    DeliveryResult landedMaybe() {
+        return new DeliveryResult(method, url, requestBody, status, responseBody, error, calls, true);
+    }
+
     /** The same call judged differently: a success ({@code null}) or the given error. */
     DeliveryResult withError(String newError) {
         return new DeliveryResult(method, url, requestBody, status, responseBody, newError, calls, mayHaveLanded);

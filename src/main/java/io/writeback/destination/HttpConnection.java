@@ -128,6 +128,12 @@ final class HttpConnection implements AutoCloseable {
                 keyed ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null, keyed);
     }
 
+    /** Sends a bulk create; like a single create, it is not repeated when its answer never came. */
+    DeliveryResult sendBulkInsert(BulkInsert bulk, String object, String json) {
+        String url = localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + bulk.path().replace("{object}", encode(object));
+        return send("POST", url, json, null, false);
+    }
+
     DeliveryResult get(String url) {
         return send("GET", url, null, null, true);
     }

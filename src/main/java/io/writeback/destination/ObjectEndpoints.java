@@ -8,20 +8,23 @@ package io.writeback.destination;
  * @param idPointer JSON pointer to the new record's id in the answer to an insert
  * @param lookup    how to find a record by a field of its payload, if the destination allows it: a GET
  *                  path with {@code {field}} placeholders, and the pointer to the found record's id
+ * @param bulkInsert a bulk create endpoint, if the destination has one (else the connection's, if any)
  */
-public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup) {
+public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
+        BulkInsert bulkInsert) {
 
     public static ObjectEndpoints conventional() {
-        return new ObjectEndpoints(null, null, null, null, null);
+        return new ObjectEndpoints(null, null, null, null, null, null);
     }
 
-    ObjectEndpoints withDefaults() {
+    ObjectEndpoints withDefaults(BulkInsert connectionBulkInsert) {
         return new ObjectEndpoints(
                 insert == null ? new Endpoint("POST", "/{object}") : insert,
                 update == null ? new Endpoint("PATCH", "/{object}/{id}") : update,
                 delete == null ? new Endpoint("DELETE", "/{object}/{id}") : delete,
                 idPointer == null || idPointer.isBlank() ? "/id" : idPointer,
-                lookup);
+                lookup,
+                bulkInsert == null ? connectionBulkInsert : bulkInsert);
     }
 
     /**

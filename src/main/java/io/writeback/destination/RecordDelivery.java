@@ -3,6 +3,9 @@ package io.writeback.destination;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.plan.Action;
 import io.writeback.run.RunContext;
+import io.writeback.run.RunCounts;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +15,9 @@ import java.util.Map;
  * looked up by a match key where the object has a lookup, else left for an operator.
  */
 final class RecordDelivery {
+
+    /** Marks the intent key of a record inserted in bulk: a bulk call carried no per-record key to send again under. */
+    static final String BULK_KEY_PREFIX = "bulk:";
 
     static final String UNKNOWN_OUTCOME = "unknown outcome: an insert was sent but its answer was never recorded, and "
             + "the destination takes no idempotency key and the object has no lookup; link it to its target record "
@@ -27,14 +33,44 @@ final class RecordDelivery {
         this.run = run;
     }
 
-    /** Whether recovering {@code record} re-sends its insert under its old key. */
+    /** Whether recovering {@code record} re-sends its insert under its old key: a single insert, to a destination that takes keys. */
     boolean resendsUnderOldKey(SyncRecord record) {
-        return record.action() == Action.RECOVER && writer.idempotentInserts(options.connection());
+        String oldKey = record.link() == null ? null : record.link().intentKey();
+        return record.action() == Action.RECOVER && writer.idempotentInserts(options.connection())
+                && oldKey != null && !oldKey.startsWith(BULK_KEY_PREFIX);
     }
 
     /** Whether {@code record} can be recovered at all; if not, it is an unknown outcome and nothing is sent. */
-    boolean canRecover() {
-        return writer.idempotentInserts(options.connection()) || writer.canLookUp(options.connection(), options.object());
+    boolean canRecover(SyncRecord record) {
+        return resendsUnderOldKey(record) || writer.canLookUp(options.connection(), options.object());
+    }
+
+    /** Whether new inserts go in bulk calls that carry no key per record: their intent keys say so. */
+    boolean bulkWithoutKeys() {
+        return bulk() && !writer.bulkInsert(options.connection(), options.object()).orElseThrow().takesKeys();
+    }
+
+    /** Whether new inserts of this sync go in bulk calls. */
+    boolean bulk() {
+        return options.batchSize() > 1 && writer.bulkInsert(options.connection(), options.object()).isPresent();
+    }
+
+    /** Inserts {@code records} in bulk calls of the sync's batch size (at most the endpoint's); their results, and the calls. */
+    Map<SyncRecord, RecordWriter.Written> insertInBulk(List<SyncRecord> records, Map<String, String> intents,
+            RunCounts counts) {
+        int batch = Math.min(options.batchSize(), writer.bulkInsert(options.connection(), options.object()).orElseThrow().maxBatch());
+        Map<SyncRecord, RecordWriter.Written> written = new IdentityHashMap<>();
+        for (int from = 0; from < records.size(); from += batch) {
+            List<SyncRecord> part = records.subList(from, Math.min(records.size(), from + batch));
+            RecordWriter.BulkResult result = writer.insertAll(options.connection(), options.object(),
+                    part.stream().map(SyncRecord::payload).toList(),
+                    part.stream().map(record -> intents.get(record.sourceId())).toList());
+            counts.httpCalls(result.calls());
+            for (int i = 0; i < part.size(); i++) {
+                written.put(part.get(i), result.results().get(i));
+            }
+        }
+        return written;
     }
 
     /** Writes {@code record}; a recovered record's action becomes the insert or update that was made. */
@@ -53,7 +89,7 @@ final class RecordDelivery {
     }
 
     private RecordWriter.Written recover(SyncRecord record, String intentKey) {
-        if (writer.idempotentInserts(options.connection())) {
+        if (resendsUnderOldKey(record)) {
             record.decide(Action.INSERT, "re-sent under the key of the insert whose outcome was not recorded");
             return writer.insert(options.connection(), options.object(), record.payload(), intentKey);
         }

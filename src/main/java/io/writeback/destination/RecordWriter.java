@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.writeback.plan.Action;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,86 @@ public class RecordWriter {
         HttpConnection connection = connections.get(connectionName);
         DeliveryResult call = connection.send(connection.object(object).delete(), object, targetId, null);
         return new Written(call.status() == 404 ? call.withError(null) : call, targetId);
+    }
+
+    /** The object's bulk create endpoint, if it has one. */
+    public java.util.Optional<BulkInsert> bulkInsert(String connectionName, String object) {
+        return java.util.Optional.ofNullable(connections.get(connectionName).object(object).bulkInsert());
+    }
+
+    /**
+     * Creates {@code payloads} in one bulk call, halving a refused batch down to single records so that
+     * only the bad ones fail. One result per payload, in order; {@code calls} counts every call made.
+     */
+    public BulkResult insertAll(String connectionName, String object, List<Map<String, Object>> payloads,
+            List<String> keys) {
+        HttpConnection connection = connections.get(connectionName);
+        BulkInsert bulk = connection.object(object).bulkInsert();
+        List<Written> results = new ArrayList<>();
+        int calls = insertAll(connection, object, bulk, payloads, keys, results);
+        return new BulkResult(results, calls);
+    }
+
+    private int insertAll(HttpConnection connection, String object, BulkInsert bulk, List<Map<String, Object>> payloads,
+            List<String> keys, List<Written> results) {
+        List<String> items = payloads.stream().map(this::serialise).toList();
+        DeliveryResult call = connection.sendBulkInsert(bulk, object, bulkBody(bulk, items, keys));
+        if (!call.succeeded() && call.status() > 0 && payloads.size() > 1) {
+            int half = payloads.size() / 2;
+            return call.calls()
+                    + insertAll(connection, object, bulk, payloads.subList(0, half), keys.subList(0, half), results)
+                    + insertAll(connection, object, bulk, payloads.subList(half, payloads.size()),
+                            keys.subList(half, keys.size()), results);
+        }
+        JsonNode tree = call.succeeded() ? readTree(call.responseBody()) : null;
+        JsonNode answers = tree == null ? null : tree.at(bulk.resultsPointer());
+        for (int i = 0; i < payloads.size(); i++) {
+            DeliveryResult item = new DeliveryResult(call.method(), call.url(), items.get(i), call.status(),
+                    call.responseBody(), call.error(), 0, call.mayHaveLanded());
+            results.add(call.succeeded() ? itemResult(item, answers, i, payloads.size(), bulk) : new Written(item, null));
+        }
+        return call.calls();
+    }
+
+    private String bulkBody(BulkInsert bulk, List<String> items, List<String> keys) {
+        String array = "[" + String.join(",", items) + "]";
+        if (bulk.itemsField() == null || bulk.itemsField().isBlank()) {
+            return array;
+        }
+        return "{" + serialise(bulk.itemsField()) + ":" + array
+                + (bulk.takesKeys() ? "," + serialise(bulk.keysField()) + ":" + serialise(keys) : "") + "}";
+    }
+
+    private static Written itemResult(DeliveryResult item, JsonNode answers, int index, int size, BulkInsert bulk) {
+        if (answers == null || !answers.isArray() || answers.size() != size) {
+            return new Written(item.withError("the bulk answer holds " + (answers == null || !answers.isArray() ? "no"
+                    : answers.size()) + " results at " + bulk.resultsPointer() + " for " + size + " records sent")
+                    .landedMaybe(), null);
+        }
+        JsonNode answer = answers.get(index);
+        JsonNode error = bulk.errorPointer() == null ? null : answer.at(bulk.errorPointer());
+        if (error != null && !error.isMissingNode() && !error.isNull() && !error.asText().isEmpty()) {
+            return new Written(item.withError("the bulk answer refused this record: " + (error.isTextual() ? error.asText()
+                    : error.toString())), null);
+        }
+        JsonNode id = answer.at(bulk.idPointer());
+        if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
+            return new Written(item.withError("the bulk answer has no id at " + bulk.idPointer() + " for this record")
+                    .landedMaybe(), null);
+        }
+        return new Written(item, id.asText());
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return json.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The results of a bulk create, one per record in the order given, and the calls it took. */
+    public record BulkResult(List<Written> results, int calls) {
     }
 
     /** Whether a create sent again under the same key is safe: the destination takes idempotency keys. */
@@ -102,7 +184,7 @@ public class RecordWriter {
         }
     }
 
-    private String serialise(Map<String, Object> payload) {
+    private String serialise(Object payload) {
         try {
             return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

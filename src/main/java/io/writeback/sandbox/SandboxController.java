@@ -53,7 +53,11 @@ class SandboxController {
         return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK).body(created.record());
     }
 
-    /** Creates up to 100 records from {@code {"inputs": [...]}}; the results keep the order of the inputs. */
+    /**
+     * Creates up to 100 records from {@code {"inputs": [...]}}, all or none; the results keep the order of
+     * the inputs. With {@code "idempotencyKeys": [...]}, one per input, an input whose key was used before
+     * returns the record first created under it.
+     */
     @PostMapping("/batch")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, List<SandboxRecord>> createAll(@PathVariable String object, @RequestBody JsonNode body) {
@@ -65,7 +69,19 @@ class SandboxController {
         for (int i = 0; i < inputs.size(); i++) {
             records.add(fields(inputs.get(i), "inputs[" + i + "]"));
         }
-        return Map.of("results", store.createAll(checked(object), records));
+        return Map.of("results", store.createAll(checked(object), records, keys(body.get("idempotencyKeys"), inputs.size())));
+    }
+
+    private static List<String> keys(JsonNode keys, int inputs) {
+        if (keys == null || keys.isNull()) {
+            return null;
+        }
+        if (!keys.isArray() || keys.size() != inputs) {
+            throw badRequest("idempotencyKeys must be an array with one key per input");
+        }
+        List<String> values = new ArrayList<>();
+        keys.forEach(key -> values.add(key.asText()));
+        return values;
     }
 
     /** Lists records; any parameter but {@code limit} and {@code offset} filters on a field: {@code ?email=a@b.c}. */

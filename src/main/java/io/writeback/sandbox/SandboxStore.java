@@ -58,9 +58,14 @@ public class SandboxStore {
     public record Created(SandboxRecord record, boolean created) {
     }
 
+    /** Creates every input in one transaction; an input with a key already used returns its first record instead. */
     @Transactional
-    public List<SandboxRecord> createAll(String object, List<ObjectNode> inputs) {
-        return inputs.stream().map(fields -> create(object, fields)).toList();
+    public List<SandboxRecord> createAll(String object, List<ObjectNode> inputs, List<String> keys) {
+        List<SandboxRecord> records = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            records.add(keys == null ? create(object, inputs.get(i)) : createOnce(object, keys.get(i), inputs.get(i)).record());
+        }
+        return records;
     }
 
     public Optional<SandboxRecord> find(String object, long id) {
