@@ -46,14 +46,21 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm_oauth.auth.type=oauth2",
         "writeback.connections.crm_oauth.auth.client-id=writeback",
         "writeback.connections.crm_oauth.auth.client-secret=" + CrmDestinationTest.CLIENT_SECRET,
-        "writeback.connections.crm_metadata.base-url=http://169.254.169.254/latest"})
+        "writeback.connections.crm_metadata.base-url=http://169.254.169.254/latest",
+        "writeback.connections.crm_bulk.bulk-insert.path=/{object}/batch",
+        "writeback.connections.crm_bulk.bulk-insert.items-field=inputs",
+        "writeback.connections.crm_bulk.bulk-insert.error-pointer=/error",
+        "writeback.connections.crm_bulk.objects.capped.bulk-insert.path=/accounts/batch",
+        "writeback.connections.crm_bulk.objects.capped.bulk-insert.items-field=inputs",
+        "writeback.connections.crm_bulk.objects.capped.bulk-insert.max-batch=2"})
 public abstract class CrmDestinationTest {
 
     protected static final String TOKEN = "s3cr3t-token-4f9a";
     protected static final String TOKEN_FILE = "target/test-secrets/crm-token";
     protected static final String CLIENT_SECRET = "client-s3cret-77";
 
-    protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true));
+    protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true)
+            .extensions(new BatchEcho()));
 
     static {
         CRM.start();
@@ -62,7 +69,7 @@ public abstract class CrmDestinationTest {
 
     @DynamicPropertySource
     static void crm(DynamicPropertyRegistry registry) {
-        for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth"}) {
+        for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk"}) {
             registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
         }
         registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
