@@ -22,11 +22,12 @@ import java.util.Map;
  *                       hosts of the base URL and of the OAuth2 token URL
  * @param allowLinkLocal whether link-local addresses (cloud metadata services) may be called; false by default
  * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
+ * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
-        boolean allowLinkLocal, BulkInsert bulkInsert) {
+        boolean allowLinkLocal, BulkInsert bulkInsert, Integer maxInFlight) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -39,6 +40,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         maxConnections = maxConnections == null ? 16 : maxConnections;
         objects = objects == null ? Map.of() : objects;
         retry = retry == null ? RetryPolicy.defaults() : retry;
+        maxInFlight = maxInFlight == null ? 1 : maxInFlight;
     }
 
     /** The hosts requests may go to: as configured, else those of the base URL and token URL. */
@@ -83,6 +85,10 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()
                 || rateLimit.per().isZero())) {
             problems.add("connection '" + name + "' rate-limit needs requests of at least 1 and a positive per");
+        }
+        if (maxInFlight < 1 || maxInFlight > maxConnections) {
+            problems.add("connection '" + name + "' max-in-flight must be between 1 and max-connections (" + maxConnections
+                    + "), not " + maxInFlight);
         }
         if (retry.maxAttempts() < 1) {
             problems.add("connection '" + name + "' retry.max-attempts must be at least 1");

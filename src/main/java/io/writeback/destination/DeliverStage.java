@@ -18,6 +18,7 @@ import io.writeback.source.ErrorPolicy;
 import io.writeback.pipeline.StageKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,11 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final DeadLetters deadLetters;
     private final InvalidRows invalidRows;
     private final RunLedger ledger;
+    private final DeliveryThreads threads;
 
     public DeliverStage(RecordWriter writer, LinkStore links, DeadLetters deadLetters, InvalidRows invalidRows,
-            RunLedger ledger) {
+            RunLedger ledger, DeliveryThreads threads) {
+        this.threads = threads;
         this.writer = writer;
         this.links = links;
         this.deadLetters = deadLetters;
@@ -81,9 +84,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         Map<String, String> intents = intents(chunk, delivery);
         links.recordIntents(run.linkSync(), run.runId(), intents);
         RunCounts counts = run.counts();
-        Map<SyncRecord, RecordWriter.Written> sentInBulk = delivery.bulk()
-                ? delivery.insertInBulk(chunk.stream().filter(r -> r.action() == Action.INSERT).toList(), intents, counts)
-                : Map.of();
+        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, counts);
         List<LinkOutcome> outcomes = new ArrayList<>();
         List<DeadLetter> failures = new ArrayList<>();
         List<SyncRecord> invalid = new ArrayList<>();
@@ -117,8 +118,8 @@ public class DeliverStage implements Stage<DeliverOptions> {
                         outcomes.add(LinkOutcome.unknown(record.sourceId(), RecordDelivery.UNKNOWN_OUTCOME));
                         break;
                     }
-                    RecordWriter.Written written = sentInBulk.containsKey(record)
-                            ? sentInBulk.get(record) : delivery.write(record, intents.get(record.sourceId()));
+                    RecordWriter.Written written = sentAhead.containsKey(record)
+                            ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
                     counts.httpCalls(written.call().calls());
                     trace(run, record, written.call());
                     if (written.call().succeeded()) {
@@ -145,7 +146,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
             }
         }
         if (stoppedAt != null) {
-            recordSentAfterStop(chunk, stoppedAt, sentInBulk, outcomes, counts);
+            recordSentAfterStop(chunk, stoppedAt, sentAhead, outcomes, counts);
         }
         links.record(run.linkSync(), run.runId(), outcomes);
         deadLetters.record(run.sync(), run.runId(), failures);
@@ -156,11 +157,33 @@ public class DeliverStage implements Stage<DeliverOptions> {
         }
     }
 
-    /** Records sent in the same bulk calls as the one that stopped the run were sent: their outcomes are kept too. */
+    /**
+     * Sends, before the chunk's outcomes are recorded in order: the inserts that go in bulk calls, and
+     * the other writes when the connection allows several calls in flight.
+     */
+    private Map<SyncRecord, RecordWriter.Written> sendAhead(List<SyncRecord> chunk, RecordDelivery delivery,
+            Map<String, String> intents, RunCounts counts) {
+        Map<SyncRecord, RecordWriter.Written> sent = new IdentityHashMap<>();
+        if (delivery.bulk()) {
+            sent.putAll(delivery.insertInBulk(chunk.stream().filter(r -> r.action() == Action.INSERT).toList(), intents,
+                    counts));
+        }
+        if (delivery.concurrent()) {
+            List<SyncRecord> writes = chunk.stream().filter(record -> !sent.containsKey(record) && switch (record.action()) {
+                case INSERT, UPDATE, DELETE, ARCHIVE -> true;
+                case RECOVER -> delivery.canRecover(record);
+                default -> false;
+            }).toList();
+            sent.putAll(delivery.writeConcurrently(writes, intents, threads));
+        }
+        return sent;
+    }
+
+    /** Records sent ahead with the one that stopped the run were sent all the same: their outcomes are kept too. */
     private static void recordSentAfterStop(List<SyncRecord> chunk, SyncRecord stoppedAt,
-            Map<SyncRecord, RecordWriter.Written> sentInBulk, List<LinkOutcome> outcomes, RunCounts counts) {
+            Map<SyncRecord, RecordWriter.Written> sentAhead, List<LinkOutcome> outcomes, RunCounts counts) {
         for (SyncRecord record : chunk.subList(chunk.indexOf(stoppedAt) + 1, chunk.size())) {
-            RecordWriter.Written written = sentInBulk.get(record);
+            RecordWriter.Written written = sentAhead.get(record);
             if (written != null) {
                 if (written.call().succeeded()) {
                     counts.done(record.action());

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.Header;
@@ -47,6 +48,7 @@ final class HttpConnection implements AutoCloseable {
     private final LocalServer localServer;
     private final CloseableHttpClient client;
     private final ConnectionGate gate;
+    private final Semaphore inFlight;
     private final HostGuard guard;
     private final Credentials credentials;
     private final Clock clock = Clock.systemUTC();
@@ -56,6 +58,7 @@ final class HttpConnection implements AutoCloseable {
         this.properties = properties;
         this.localServer = localServer;
         this.gate = new ConnectionGate(properties.rateLimit(), clock);
+        this.inFlight = new Semaphore(properties.maxInFlight(), true);
         this.guard = new HostGuard(name, properties.hosts(), properties.allowLinkLocal());
         this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, clock);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -154,7 +157,7 @@ final class HttpConnection implements AutoCloseable {
         while (true) {
             gate.acquire();
             calls++;
-            Answer answer = call(method, url, json, extraHeader);
+            Answer answer = callInFlight(method, url, json, extraHeader);
             Duration elapsed = Duration.between(started, clock.instant());
             if (answer.succeeded()) {
                 return result(method, url, json, answer, null, calls, false);
@@ -182,6 +185,20 @@ final class HttpConnection implements AutoCloseable {
                 LockSupport.parkNanos(wait.toNanos());
             }
         }
+    }
+
+    /** Calls under way at once on this connection stay within max-in-flight, whichever syncs make them. */
+    private Answer callInFlight(String method, String url, String json, String[] extraHeader) {
+        inFlight.acquireUninterruptibly();
+        try {
+            return call(method, url, json, extraHeader);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    int maxInFlight() {
+        return properties.maxInFlight();
     }
 
     /** 5xx and 408 may pass; a call that failed before it was sent may always be repeated, one after only if harmless. */

@@ -7,6 +7,8 @@ import io.writeback.run.RunCounts;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The write one planned record needs, against its connection and object. An insert goes under its
@@ -43,6 +45,37 @@ final class RecordDelivery {
     /** Whether {@code record} can be recovered at all; if not, it is an unknown outcome and nothing is sent. */
     boolean canRecover(SyncRecord record) {
         return resendsUnderOldKey(record) || writer.canLookUp(options.connection(), options.object());
+    }
+
+    /** Whether the connection lets this chunk's single calls go out together. */
+    boolean concurrent() {
+        return writer.maxInFlight(options.connection()) > 1;
+    }
+
+    /**
+     * Writes {@code records} concurrently (at most the connection's max-in-flight calls under way); the
+     * records of a chunk have distinct keys, so no two changes to one record ever race.
+     */
+    Map<SyncRecord, RecordWriter.Written> writeConcurrently(List<SyncRecord> records, Map<String, String> intents,
+            DeliveryThreads threads) {
+        Map<SyncRecord, Future<RecordWriter.Written>> pending = new IdentityHashMap<>();
+        for (SyncRecord record : records) {
+            pending.put(record, threads.submit(() -> write(record, intents.get(record.sourceId()))));
+        }
+        Map<SyncRecord, RecordWriter.Written> written = new IdentityHashMap<>();
+        pending.forEach((record, future) -> written.put(record, await(future)));
+        return written;
+    }
+
+    private static RecordWriter.Written await(Future<RecordWriter.Written> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the chunk's calls were under way", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Whether new inserts go in bulk calls that carry no key per record: their intent keys say so. */

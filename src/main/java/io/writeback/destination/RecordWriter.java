@@ -51,6 +51,11 @@ public class RecordWriter {
         return new Written(call.status() == 404 ? call.withError(null) : call, targetId);
     }
 
+    /** Calls a connection allows under way at once. */
+    public int maxInFlight(String connectionName) {
+        return connections.get(connectionName).maxInFlight();
+    }
+
     /** The object's bulk create endpoint, if it has one. */
     public java.util.Optional<BulkInsert> bulkInsert(String connectionName, String object) {
         return java.util.Optional.ofNullable(connections.get(connectionName).object(object).bulkInsert());

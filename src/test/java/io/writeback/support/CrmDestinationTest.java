@@ -52,7 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm_bulk.bulk-insert.error-pointer=/error",
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.path=/accounts/batch",
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.items-field=inputs",
-        "writeback.connections.crm_bulk.objects.capped.bulk-insert.max-batch=2"})
+        "writeback.connections.crm_bulk.objects.capped.bulk-insert.max-batch=2",
+        "writeback.connections.crm_parallel.max-in-flight=4"})
 public abstract class CrmDestinationTest {
 
     protected static final String TOKEN = "s3cr3t-token-4f9a";
@@ -69,7 +70,7 @@ public abstract class CrmDestinationTest {
 
     @DynamicPropertySource
     static void crm(DynamicPropertyRegistry registry) {
-        for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk"}) {
+        for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk", "crm_parallel"}) {
             registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
         }
         registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
