@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides when a connection's next call may go: never more calls in a window than its rate limit
- * allows (a sliding window over the times of the last calls, exact in any window), and none before a
+ * allows (a sliding window over the times of the last calls, with a small margin), and none before a
  * {@code Retry-After} the destination asked for. Shared by every sync that uses the connection. A
  * caller that must wait parks its own thread; it holds no pooled connection meanwhile.
  */
@@ -42,13 +42,22 @@ final class ConnectionGate {
         }
     }
 
+    /**
+     * The destination counts calls by when they arrive, which can be a few milliseconds off from when
+     * they were sent: the window is widened by 2% (at least 10 ms) so that it never sees one call too many.
+     */
+    private Duration margin() {
+        Duration twoPercent = limit.per().dividedBy(50);
+        return twoPercent.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : twoPercent;
+    }
+
     private synchronized Duration reserveOrWait() {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
             return Duration.between(now, pausedUntil);
         }
         if (limit != null) {
-            Instant windowStart = now.minus(limit.per());
+            Instant windowStart = now.minus(limit.per()).minus(margin());
             while (!recentCalls.isEmpty() && !recentCalls.peekFirst().isAfter(windowStart)) {
                 recentCalls.pollFirst();
             }

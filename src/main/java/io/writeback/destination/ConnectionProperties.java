@@ -27,7 +27,7 @@ import java.util.Map;
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
-        boolean allowLinkLocal, BulkInsert bulkInsert, Integer maxInFlight) {
+        boolean allowLinkLocal, BulkEndpoint bulkInsert, Integer maxInFlight) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -65,7 +65,8 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
     }
 
     public ObjectEndpoints object(String name) {
-        return objects.getOrDefault(name, ObjectEndpoints.conventional()).withDefaults(bulkInsert);
+        ObjectEndpoints connectionWide = new ObjectEndpoints(null, null, null, null, null, bulkInsert, null, null, null);
+        return objects.getOrDefault(name, ObjectEndpoints.conventional()).withDefaults(connectionWide);
     }
 
     /** Sentences for every setting that cannot work, each starting with the connection's name. */

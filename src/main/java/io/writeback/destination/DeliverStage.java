@@ -46,9 +46,11 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final InvalidRows invalidRows;
     private final RunLedger ledger;
     private final DeliveryThreads threads;
+    private final BulkWriter bulkWriter;
 
-    public DeliverStage(RecordWriter writer, LinkStore links, DeadLetters deadLetters, InvalidRows invalidRows,
-            RunLedger ledger, DeliveryThreads threads) {
+    public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, DeadLetters deadLetters,
+            InvalidRows invalidRows, RunLedger ledger, DeliveryThreads threads) {
+        this.bulkWriter = bulkWriter;
         this.threads = threads;
         this.writer = writer;
         this.links = links;
@@ -80,7 +82,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
     }
 
     private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
-        RecordDelivery delivery = new RecordDelivery(writer, options, run);
+        RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
         Map<String, String> intents = intents(chunk, delivery);
         links.recordIntents(run.linkSync(), run.runId(), intents);
         RunCounts counts = run.counts();
@@ -164,9 +166,12 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private Map<SyncRecord, RecordWriter.Written> sendAhead(List<SyncRecord> chunk, RecordDelivery delivery,
             Map<String, String> intents, RunCounts counts) {
         Map<SyncRecord, RecordWriter.Written> sent = new IdentityHashMap<>();
-        if (delivery.bulk()) {
-            sent.putAll(delivery.insertInBulk(chunk.stream().filter(r -> r.action() == Action.INSERT).toList(), intents,
-                    counts));
+        for (BulkWriter.Kind kind : BulkWriter.Kind.values()) {
+            Action action = Action.valueOf(kind.name());
+            if (delivery.bulk(kind)) {
+                sent.putAll(delivery.writeInBulk(kind, chunk.stream().filter(r -> r.action() == action).toList(), intents,
+                        counts));
+            }
         }
         if (delivery.concurrent()) {
             List<SyncRecord> writes = chunk.stream().filter(record -> !sent.containsKey(record) && switch (record.action()) {
@@ -218,7 +223,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
 
     /** What the chunk would send, into the run's trace: nothing is sent and nothing is written. */
     private void preview(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
-        RecordDelivery delivery = new RecordDelivery(writer, options, run);
+        RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
         for (SyncRecord record : requirePlanned(run, chunk)) {
             DeliveryRequest request = delivery.describe(record);
             run.trace().add(record, request == null ? null : request.method(), request == null ? null : request.url(),

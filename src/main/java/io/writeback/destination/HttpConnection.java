@@ -131,14 +131,15 @@ final class HttpConnection implements AutoCloseable {
                 keyed ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null, keyed);
     }
 
-    /** Sends a bulk create; like a single create, it is not repeated when its answer never came. */
-    DeliveryResult sendBulkInsert(BulkInsert bulk, String object, String json) {
+    /** Sends a bulk call; {@code repeatable} is false for creates, which are not repeated when their answer never came. */
+    DeliveryResult sendBulk(BulkEndpoint bulk, String object, String json, boolean repeatable) {
         String url = localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + bulk.path().replace("{object}", encode(object));
-        return send("POST", url, json, null, false);
+        return send("POST", url, json, null, repeatable);
     }
 
-    DeliveryResult get(String url) {
-        return send("GET", url, null, null, true);
+    /** A call that changes nothing (a lookup), so it is always safe to repeat. */
+    DeliveryResult read(String method, String url, String json) {
+        return send(method, url, json, null, true);
     }
 
     /**

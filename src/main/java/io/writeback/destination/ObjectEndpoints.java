@@ -9,29 +9,50 @@ package io.writeback.destination;
  * @param lookup    how to find a record by a field of its payload, if the destination allows it: a GET
  *                  path with {@code {field}} placeholders, and the pointer to the found record's id
  * @param bulkInsert a bulk create endpoint, if the destination has one (else the connection's, if any)
+ * @param bulkUpdate a bulk update endpoint, if the destination has one
+ * @param bulkDelete a bulk delete (or archive) endpoint, if the destination has one
+ * @param payloadField the field that wraps a record's payload in requests ({@code properties} sends
+ *                  {@code {"properties": {...}}}); none by default: the payload is the body
  */
 public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
-        BulkInsert bulkInsert) {
+        BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, String payloadField) {
 
     public static ObjectEndpoints conventional() {
-        return new ObjectEndpoints(null, null, null, null, null, null);
+        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null);
     }
 
-    ObjectEndpoints withDefaults(BulkInsert connectionBulkInsert) {
+    /** These endpoints, completed by {@code fallback}'s, then by REST conventions. */
+    ObjectEndpoints withDefaults(ObjectEndpoints fallback) {
         return new ObjectEndpoints(
-                insert == null ? new Endpoint("POST", "/{object}") : insert,
-                update == null ? new Endpoint("PATCH", "/{object}/{id}") : update,
-                delete == null ? new Endpoint("DELETE", "/{object}/{id}") : delete,
-                idPointer == null || idPointer.isBlank() ? "/id" : idPointer,
-                lookup,
-                bulkInsert == null ? connectionBulkInsert : bulkInsert);
+                first(insert, fallback.insert, new Endpoint("POST", "/{object}")),
+                first(update, fallback.update, new Endpoint("PATCH", "/{object}/{id}")),
+                first(delete, fallback.delete, new Endpoint("DELETE", "/{object}/{id}")),
+                first(blankToNull(idPointer), fallback.idPointer, "/id"),
+                first(lookup, fallback.lookup, null),
+                first(bulkInsert, fallback.bulkInsert, null),
+                first(bulkUpdate, fallback.bulkUpdate, null),
+                first(bulkDelete, fallback.bulkDelete, null),
+                first(blankToNull(payloadField), fallback.payloadField, null));
+    }
+
+    private static <T> T first(T own, T fallback, T convention) {
+        return own != null ? own : fallback != null ? fallback : convention;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /**
-     * A search by payload fields: {@code path: "/people?email={email}"}, {@code idPointer: "/results/0/id"}.
-     * No id at the pointer means no such record.
+     * A search by payload fields: {@code path: "/people?email={email}"}, {@code idPointer: "/results/0/id"};
+     * a POST search also has a {@code body} with the same placeholders. No id at the pointer means no
+     * such record.
      */
-    public record Lookup(String path, String idPointer) {
+    public record Lookup(String method, String path, String body, String idPointer) {
+
+        public Lookup {
+            method = method == null || method.isBlank() ? "GET" : method;
+        }
     }
 
     /** An HTTP method and a path relative to the connection's base URL. */

@@ -26,11 +26,13 @@ final class RecordDelivery {
             + "or let it be inserted again with POST /api/syncs/{sync}/links/{sourceId}/resolve";
 
     private final RecordWriter writer;
+    private final BulkWriter bulkWriter;
     private final DeliverOptions options;
     private final RunContext run;
 
-    RecordDelivery(RecordWriter writer, DeliverOptions options, RunContext run) {
+    RecordDelivery(RecordWriter writer, BulkWriter bulkWriter, DeliverOptions options, RunContext run) {
         this.writer = writer;
+        this.bulkWriter = bulkWriter;
         this.options = options;
         this.run = run;
     }
@@ -80,24 +82,26 @@ final class RecordDelivery {
 
     /** Whether new inserts go in bulk calls that carry no key per record: their intent keys say so. */
     boolean bulkWithoutKeys() {
-        return bulk() && !writer.bulkInsert(options.connection(), options.object()).orElseThrow().takesKeys();
+        return bulk(BulkWriter.Kind.INSERT)
+                && !bulkWriter.endpoint(options.connection(), options.object(), BulkWriter.Kind.INSERT).orElseThrow().takesKeys();
     }
 
-    /** Whether new inserts of this sync go in bulk calls. */
-    boolean bulk() {
-        return options.batchSize() > 1 && writer.bulkInsert(options.connection(), options.object()).isPresent();
+    /** Whether this sync's writes of that kind go in bulk calls. */
+    boolean bulk(BulkWriter.Kind kind) {
+        return options.batchSize() > 1 && bulkWriter.endpoint(options.connection(), options.object(), kind).isPresent();
     }
 
-    /** Inserts {@code records} in bulk calls of the sync's batch size (at most the endpoint's); their results, and the calls. */
-    Map<SyncRecord, RecordWriter.Written> insertInBulk(List<SyncRecord> records, Map<String, String> intents,
-            RunCounts counts) {
-        int batch = Math.min(options.batchSize(), writer.bulkInsert(options.connection(), options.object()).orElseThrow().maxBatch());
+    /** Writes {@code records} in bulk calls of the sync's batch size (at most the endpoint's); their results. */
+    Map<SyncRecord, RecordWriter.Written> writeInBulk(BulkWriter.Kind kind, List<SyncRecord> records,
+            Map<String, String> intents, RunCounts counts) {
+        int batch = Math.min(options.batchSize(),
+                bulkWriter.endpoint(options.connection(), options.object(), kind).orElseThrow().maxBatch());
         Map<SyncRecord, RecordWriter.Written> written = new IdentityHashMap<>();
         for (int from = 0; from < records.size(); from += batch) {
             List<SyncRecord> part = records.subList(from, Math.min(records.size(), from + batch));
-            RecordWriter.BulkResult result = writer.insertAll(options.connection(), options.object(),
-                    part.stream().map(SyncRecord::payload).toList(),
-                    part.stream().map(record -> intents.get(record.sourceId())).toList());
+            BulkWriter.Result result = bulkWriter.write(options.connection(), options.object(), kind,
+                    part.stream().map(record -> new BulkWriter.Item(record.payload(),
+                            record.link() == null ? null : record.link().targetId(), intents.get(record.sourceId()))).toList());
             counts.httpCalls(result.calls());
             for (int i = 0; i < part.size(); i++) {
                 written.put(part.get(i), result.results().get(i));

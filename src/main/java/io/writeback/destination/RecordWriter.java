@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.writeback.plan.Action;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Writes single records to a connection's objects and reads the new id from the answer. */
 @Component
 public class RecordWriter {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
     private final Connections connections;
     private final ObjectMapper json;
@@ -25,7 +27,7 @@ public class RecordWriter {
     public Written insert(String connectionName, String object, Map<String, Object> payload, String intentKey) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
-        DeliveryResult call = connection.sendInsert(endpoints.insert(), object, serialise(payload), intentKey);
+        DeliveryResult call = connection.sendInsert(endpoints.insert(), object, serialise(wrap(endpoints, payload)), intentKey);
         if (!call.succeeded()) {
             return new Written(call, null);
         }
@@ -40,7 +42,8 @@ public class RecordWriter {
 
     public Written update(String connectionName, String object, String targetId, Map<String, Object> payload) {
         HttpConnection connection = connections.get(connectionName);
-        DeliveryResult call = connection.send(connection.object(object).update(), object, targetId, serialise(payload));
+        ObjectEndpoints endpoints = connection.object(object);
+        DeliveryResult call = connection.send(endpoints.update(), object, targetId, serialise(wrap(endpoints, payload)));
         return new Written(call, call.succeeded() ? targetId : null);
     }
 
@@ -54,86 +57,6 @@ public class RecordWriter {
     /** Calls a connection allows under way at once. */
     public int maxInFlight(String connectionName) {
         return connections.get(connectionName).maxInFlight();
-    }
-
-    /** The object's bulk create endpoint, if it has one. */
-    public java.util.Optional<BulkInsert> bulkInsert(String connectionName, String object) {
-        return java.util.Optional.ofNullable(connections.get(connectionName).object(object).bulkInsert());
-    }
-
-    /**
-     * Creates {@code payloads} in one bulk call, halving a refused batch down to single records so that
-     * only the bad ones fail. One result per payload, in order; {@code calls} counts every call made.
-     */
-    public BulkResult insertAll(String connectionName, String object, List<Map<String, Object>> payloads,
-            List<String> keys) {
-        HttpConnection connection = connections.get(connectionName);
-        BulkInsert bulk = connection.object(object).bulkInsert();
-        List<Written> results = new ArrayList<>();
-        int calls = insertAll(connection, object, bulk, payloads, keys, results);
-        return new BulkResult(results, calls);
-    }
-
-    private int insertAll(HttpConnection connection, String object, BulkInsert bulk, List<Map<String, Object>> payloads,
-            List<String> keys, List<Written> results) {
-        List<String> items = payloads.stream().map(this::serialise).toList();
-        DeliveryResult call = connection.sendBulkInsert(bulk, object, bulkBody(bulk, items, keys));
-        if (!call.succeeded() && call.status() > 0 && payloads.size() > 1) {
-            int half = payloads.size() / 2;
-            return call.calls()
-                    + insertAll(connection, object, bulk, payloads.subList(0, half), keys.subList(0, half), results)
-                    + insertAll(connection, object, bulk, payloads.subList(half, payloads.size()),
-                            keys.subList(half, keys.size()), results);
-        }
-        JsonNode tree = call.succeeded() ? readTree(call.responseBody()) : null;
-        JsonNode answers = tree == null ? null : tree.at(bulk.resultsPointer());
-        for (int i = 0; i < payloads.size(); i++) {
-            DeliveryResult item = new DeliveryResult(call.method(), call.url(), items.get(i), call.status(),
-                    call.responseBody(), call.error(), 0, call.mayHaveLanded());
-            results.add(call.succeeded() ? itemResult(item, answers, i, payloads.size(), bulk) : new Written(item, null));
-        }
-        return call.calls();
-    }
-
-    private String bulkBody(BulkInsert bulk, List<String> items, List<String> keys) {
-        String array = "[" + String.join(",", items) + "]";
-        if (bulk.itemsField() == null || bulk.itemsField().isBlank()) {
-            return array;
-        }
-        return "{" + serialise(bulk.itemsField()) + ":" + array
-                + (bulk.takesKeys() ? "," + serialise(bulk.keysField()) + ":" + serialise(keys) : "") + "}";
-    }
-
-    private static Written itemResult(DeliveryResult item, JsonNode answers, int index, int size, BulkInsert bulk) {
-        if (answers == null || !answers.isArray() || answers.size() != size) {
-            return new Written(item.withError("the bulk answer holds " + (answers == null || !answers.isArray() ? "no"
-                    : answers.size()) + " results at " + bulk.resultsPointer() + " for " + size + " records sent")
-                    .landedMaybe(), null);
-        }
-        JsonNode answer = answers.get(index);
-        JsonNode error = bulk.errorPointer() == null ? null : answer.at(bulk.errorPointer());
-        if (error != null && !error.isMissingNode() && !error.isNull() && !error.asText().isEmpty()) {
-            return new Written(item.withError("the bulk answer refused this record: " + (error.isTextual() ? error.asText()
-                    : error.toString())), null);
-        }
-        JsonNode id = answer.at(bulk.idPointer());
-        if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
-            return new Written(item.withError("the bulk answer has no id at " + bulk.idPointer() + " for this record")
-                    .landedMaybe(), null);
-        }
-        return new Written(item, id.asText());
-    }
-
-    private JsonNode readTree(String body) {
-        try {
-            return json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    /** The results of a bulk create, one per record in the order given, and the calls it took. */
-    public record BulkResult(List<Written> results, int calls) {
     }
 
     /** Whether a create sent again under the same key is safe: the destination takes idempotency keys. */
@@ -153,12 +76,13 @@ public class RecordWriter {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints.Lookup lookup = connection.object(object).lookup();
         String url = connection.lookupUrl(lookup, object, payload);
-        if (url == null) {
-            return new Written(new DeliveryResult("GET", lookup.path(), null, 0, null,
+        String body = lookup.body() == null ? null : fillJson(lookup.body(), payload);
+        if (url == null || (lookup.body() != null && body == null)) {
+            return new Written(new DeliveryResult(lookup.method(), lookup.path(), null, 0, null,
                     "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks", 0, false),
                     null);
         }
-        DeliveryResult call = connection.get(url);
+        DeliveryResult call = connection.read(lookup.method(), url, body);
         return new Written(call, call.succeeded() ? idIn(call.responseBody(), lookup.idPointer()) : null);
     }
 
@@ -174,10 +98,31 @@ public class RecordWriter {
             default -> throw new IllegalArgumentException(action + " sends nothing");
         };
         return new DeliveryRequest(endpoint.method(), connection.url(endpoint, object, targetId),
-                payload == null ? null : connection.scrub(serialise(payload)));
+                payload == null ? null : connection.scrub(serialise(wrap(endpoints, payload))));
     }
 
-    private String idIn(String body, String pointer) {
+    /** The payload as the object takes it: bare, or inside its payload field ({@code {"properties": {...}}}). */
+    static Object wrap(ObjectEndpoints endpoints, Map<String, Object> payload) {
+        return endpoints.payloadField() == null ? payload : Map.of(endpoints.payloadField(), payload);
+    }
+
+    /** {@code template} with each {@code {field}} replaced by the payload's value, escaped for a JSON string; null when one is missing. */
+    private String fillJson(String template, Map<String, Object> payload) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (placeholder.find()) {
+            Object value = payload.get(placeholder.group(1));
+            if (value == null) {
+                return null;
+            }
+            String quoted = serialise(value.toString());
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(quoted.substring(1, quoted.length() - 1)));
+        }
+        placeholder.appendTail(filled);
+        return filled.toString();
+    }
+
+    String idIn(String body, String pointer) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -189,7 +134,7 @@ public class RecordWriter {
         }
     }
 
-    private String serialise(Object payload) {
+    String serialise(Object payload) {
         try {
             return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

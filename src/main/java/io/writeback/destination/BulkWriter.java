@@ -1,0 +1,185 @@
+package io.writeback.destination;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.writeback.destination.RecordWriter.Written;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes records in bulk calls: creates, updates or deletes. A refused batch is halved down to single
+ * records so that only the bad ones fail; each record gets its own result, matched by order or by the
+ * key each result echoes, with the API's per-record errors.
+ */
+@Component
+public class BulkWriter {
+
+    /** What a bulk call does. */
+    public enum Kind {
+        INSERT, UPDATE, DELETE
+    }
+
+    /** One record of a bulk call: its payload (creates, updates), target id (updates, deletes) and key (creates). */
+    public record Item(Map<String, Object> payload, String targetId, String key) {
+    }
+
+    /** One result per item, in the order given, and the calls it took. */
+    public record Result(List<Written> results, int calls) {
+    }
+
+    private final Connections connections;
+    private final ObjectMapper json;
+
+    public BulkWriter(Connections connections, ObjectMapper json) {
+        this.connections = connections;
+        this.json = json;
+    }
+
+    public Optional<BulkEndpoint> endpoint(String connectionName, String object, Kind kind) {
+        ObjectEndpoints endpoints = connections.get(connectionName).object(object);
+        return Optional.ofNullable(switch (kind) {
+            case INSERT -> endpoints.bulkInsert();
+            case UPDATE -> endpoints.bulkUpdate();
+            case DELETE -> endpoints.bulkDelete();
+        });
+    }
+
+    public Result write(String connectionName, String object, Kind kind, List<Item> items) {
+        HttpConnection connection = connections.get(connectionName);
+        List<Written> results = new ArrayList<>();
+        int calls = write(connection, connection.object(object), object, kind, items, results);
+        return new Result(results, calls);
+    }
+
+    private int write(HttpConnection connection, ObjectEndpoints endpoints, String object, Kind kind, List<Item> items,
+            List<Written> results) {
+        BulkEndpoint bulk = endpoint(kind, endpoints);
+        List<ObjectNode> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
+        DeliveryResult call = connection.sendBulk(bulk, object, body(bulk, bodies, items), kind != Kind.INSERT);
+        if (!call.succeeded() && call.status() > 0 && items.size() > 1) {
+            int half = items.size() / 2;
+            return call.calls() + write(connection, endpoints, object, kind, items.subList(0, half), results)
+                    + write(connection, endpoints, object, kind, items.subList(half, items.size()), results);
+        }
+        JsonNode answer = call.succeeded() ? readTree(call.responseBody()) : null;
+        Map<String, JsonNode> byKey = matched(bulk, answer);
+        for (int i = 0; i < items.size(); i++) {
+            DeliveryResult itemCall = new DeliveryResult(call.method(), call.url(), bodies.get(i).toString(), call.status(),
+                    call.responseBody(), call.error(), 0, call.mayHaveLanded());
+            results.add(call.succeeded() ? itemResult(itemCall, kind, bulk, answer, byKey, items, i) : new Written(itemCall, null));
+        }
+        return call.calls();
+    }
+
+    private static BulkEndpoint endpoint(Kind kind, ObjectEndpoints endpoints) {
+        return switch (kind) {
+            case INSERT -> endpoints.bulkInsert();
+            case UPDATE -> endpoints.bulkUpdate();
+            case DELETE -> endpoints.bulkDelete();
+        };
+    }
+
+    private ObjectNode item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, Item item) {
+        ObjectNode node = json.createObjectNode();
+        if (kind != Kind.INSERT) {
+            node.put(bulk.itemIdField(), item.targetId());
+        }
+        if (kind != Kind.DELETE) {
+            node.setAll((ObjectNode) json.valueToTree(RecordWriter.wrap(endpoints, item.payload())));
+        }
+        if (kind == Kind.INSERT && bulk.itemKeyField() != null && !bulk.itemKeyField().isBlank()) {
+            node.put(bulk.itemKeyField(), item.key());
+        }
+        return node;
+    }
+
+    private String body(BulkEndpoint bulk, List<ObjectNode> bodies, List<Item> items) {
+        ArrayNode array = json.createArrayNode().addAll(bodies);
+        if (bulk.itemsField() == null || bulk.itemsField().isBlank()) {
+            return array.toString();
+        }
+        ObjectNode body = json.createObjectNode();
+        body.set(bulk.itemsField(), array);
+        if (bulk.keysField() != null && !bulk.keysField().isBlank()) {
+            body.set(bulk.keysField(), json.valueToTree(items.stream().map(Item::key).toList()));
+        }
+        return body.toString();
+    }
+
+    /** The results by the key they echo, when the endpoint matches results by key. */
+    private static Map<String, JsonNode> matched(BulkEndpoint bulk, JsonNode answer) {
+        Map<String, JsonNode> byKey = new HashMap<>();
+        if (answer != null && bulk.matchPointer() != null && !bulk.matchPointer().isBlank()) {
+            answer.at(bulk.resultsPointer()).forEach(result -> byKey.put(result.at(bulk.matchPointer()).asText(), result));
+        }
+        return byKey;
+    }
+
+    private Written itemResult(DeliveryResult call, Kind kind, BulkEndpoint bulk, JsonNode answer,
+            Map<String, JsonNode> byKey, List<Item> items, int index) {
+        Item item = items.get(index);
+        if (kind == Kind.DELETE) {
+            return new Written(call, item.targetId());
+        }
+        JsonNode result = result(bulk, answer, byKey, kind == Kind.INSERT ? item.key() : item.targetId(), index, items.size());
+        if (result == null) {
+            String reported = reportedErrors(answer);
+            return reported != null
+                    ? new Written(call.withError("the bulk answer has no result for this record and reports: " + reported), null)
+                    : kind == Kind.INSERT
+                            ? new Written(call.withError("the bulk answer holds no result for this record").landedMaybe(), null)
+                            : new Written(call.withError("the bulk answer holds no result for this record"), null);
+        }
+        JsonNode error = bulk.errorPointer() == null ? null : result.at(bulk.errorPointer());
+        if (error != null && !error.isMissingNode() && !error.isNull() && !error.asText().isEmpty()) {
+            return new Written(call.withError("the bulk answer refused this record: "
+                    + (error.isTextual() ? error.asText() : error.toString())), null);
+        }
+        if (kind == Kind.UPDATE) {
+            return new Written(call, item.targetId());
+        }
+        JsonNode id = result.at(bulk.idPointer());
+        if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
+            return new Written(call.withError("the bulk answer has no id at " + bulk.idPointer() + " for this record")
+                    .landedMaybe(), null);
+        }
+        return new Written(call, id.asText());
+    }
+
+    private static JsonNode result(BulkEndpoint bulk, JsonNode answer, Map<String, JsonNode> byKey, String key, int index,
+            int size) {
+        if (answer == null) {
+            return null;
+        }
+        if (bulk.matchPointer() != null && !bulk.matchPointer().isBlank()) {
+            return byKey.get(key);
+        }
+        JsonNode results = answer.at(bulk.resultsPointer());
+        return results.isArray() && results.size() == size ? results.get(index) : null;
+    }
+
+    /** The messages of an answer's {@code errors} array (HubSpot's multi-status answers), or null. */
+    private static String reportedErrors(JsonNode answer) {
+        if (answer == null || !answer.path("errors").isArray() || answer.path("errors").isEmpty()) {
+            return null;
+        }
+        Map<String, Boolean> messages = new LinkedHashMap<>();
+        answer.path("errors").forEach(error -> messages.put(error.path("message").asText(error.toString()), true));
+        return String.join("; ", messages.keySet());
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+}
