@@ -13,10 +13,13 @@ package io.writeback.destination;
  * @param keysField      a body field holding one idempotency key per item, in order, if the API takes them
  * @param itemKeyField   a field inside each item holding its key (creates), if the API takes them there
  * @param matchPointer   where a result echoes its item's key: results are then matched by key, not by order
- * @param itemIdField    updates and deletes: the field inside each item holding the target id, {@code id} by default
+ * @param itemIdField    updates and deletes: the field inside each item holding the target id, {@code id} by default;
+ *                       upserts: the field holding the value of the object's unique property
+ * @param propertyField  upserts: the field inside each item naming the unique property ({@code idProperty})
  */
 public record BulkEndpoint(String path, String itemsField, String resultsPointer, String idPointer, String errorPointer,
-        Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField) {
+        Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
+        String propertyField) {
 
     public BulkEndpoint {
         resultsPointer = resultsPointer == null || resultsPointer.isBlank() ? "/results" : resultsPointer;

@@ -23,7 +23,9 @@ public class BulkWriter {
 
     /** What a bulk call does. */
     public enum Kind {
-        INSERT, UPDATE, DELETE
+        INSERT, UPDATE, DELETE,
+        /** New records, created or updated by the object's unique property: never a duplicate. */
+        UPSERT
     }
 
     /** One record of a bulk call: its payload (creates, updates), target id (updates, deletes) and key (creates). */
@@ -48,6 +50,7 @@ public class BulkWriter {
             case INSERT -> endpoints.bulkInsert();
             case UPDATE -> endpoints.bulkUpdate();
             case DELETE -> endpoints.bulkDelete();
+            case UPSERT -> endpoints.idProperty() == null ? null : endpoints.bulkUpsert();
         });
     }
 
@@ -73,7 +76,8 @@ public class BulkWriter {
         for (int i = 0; i < items.size(); i++) {
             DeliveryResult itemCall = new DeliveryResult(call.method(), call.url(), bodies.get(i).toString(), call.status(),
                     call.responseBody(), call.error(), 0, call.mayHaveLanded());
-            results.add(call.succeeded() ? itemResult(itemCall, kind, bulk, answer, byKey, items, i) : new Written(itemCall, null));
+            results.add(call.succeeded() ? itemResult(itemCall, kind, bulk, answer, byKey, matchKey(endpoints, kind, items.get(i)),
+                    items, i) : new Written(itemCall, null));
         }
         return call.calls();
     }
@@ -83,12 +87,16 @@ public class BulkWriter {
             case INSERT -> endpoints.bulkInsert();
             case UPDATE -> endpoints.bulkUpdate();
             case DELETE -> endpoints.bulkDelete();
+            case UPSERT -> endpoints.bulkUpsert();
         };
     }
 
     private ObjectNode item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, Item item) {
         ObjectNode node = json.createObjectNode();
-        if (kind != Kind.INSERT) {
+        if (kind == Kind.UPSERT) {
+            node.put(bulk.propertyField(), endpoints.idProperty());
+            node.put(bulk.itemIdField(), uniqueValue(endpoints, item));
+        } else if (kind != Kind.INSERT) {
             node.put(bulk.itemIdField(), item.targetId());
         }
         if (kind != Kind.DELETE) {
@@ -117,23 +125,24 @@ public class BulkWriter {
     private static Map<String, JsonNode> matched(BulkEndpoint bulk, JsonNode answer) {
         Map<String, JsonNode> byKey = new HashMap<>();
         if (answer != null && bulk.matchPointer() != null && !bulk.matchPointer().isBlank()) {
-            answer.at(bulk.resultsPointer()).forEach(result -> byKey.put(result.at(bulk.matchPointer()).asText(), result));
+            answer.at(bulk.resultsPointer()).forEach(result -> byKey.put(
+                    result.at(bulk.matchPointer()).asText().toLowerCase(java.util.Locale.ROOT), result));
         }
         return byKey;
     }
 
     private Written itemResult(DeliveryResult call, Kind kind, BulkEndpoint bulk, JsonNode answer,
-            Map<String, JsonNode> byKey, List<Item> items, int index) {
+            Map<String, JsonNode> byKey, String matchKey, List<Item> items, int index) {
         Item item = items.get(index);
         if (kind == Kind.DELETE) {
             return new Written(call, item.targetId());
         }
-        JsonNode result = result(bulk, answer, byKey, kind == Kind.INSERT ? item.key() : item.targetId(), index, items.size());
+        JsonNode result = result(bulk, answer, byKey, matchKey, index, items.size());
         if (result == null) {
             String reported = reportedErrors(answer);
             return reported != null
                     ? new Written(call.withError("the bulk answer has no result for this record and reports: " + reported), null)
-                    : kind == Kind.INSERT
+                    : kind == Kind.INSERT || kind == Kind.UPSERT
                             ? new Written(call.withError("the bulk answer holds no result for this record").landedMaybe(), null)
                             : new Written(call.withError("the bulk answer holds no result for this record"), null);
         }
@@ -151,6 +160,21 @@ public class BulkWriter {
                     .landedMaybe(), null);
         }
         return new Written(call, id.asText());
+    }
+
+    /** What a result echoes to say which item it is for: the create's key, the target id, or the unique property's value. */
+    private static String matchKey(ObjectEndpoints endpoints, Kind kind, Item item) {
+        String key = switch (kind) {
+            case INSERT -> item.key();
+            case UPDATE, DELETE -> item.targetId();
+            case UPSERT -> uniqueValue(endpoints, item);
+        };
+        return key == null ? null : key.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String uniqueValue(ObjectEndpoints endpoints, Item item) {
+        Object value = item.payload().get(endpoints.idProperty());
+        return value == null ? null : value.toString();
     }
 
     private static JsonNode result(BulkEndpoint bulk, JsonNode answer, Map<String, JsonNode> byKey, String key, int index,

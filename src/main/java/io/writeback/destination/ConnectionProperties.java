@@ -23,11 +23,12 @@ import java.util.Map;
  * @param allowLinkLocal whether link-local addresses (cloud metadata services) may be called; false by default
  * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
  * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
+ * @param type           {@code rest} (default), or {@code hubspot} for HubSpot's defaults ({@link HubSpotProfile})
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
-        boolean allowLinkLocal, BulkEndpoint bulkInsert, Integer maxInFlight) {
+        boolean allowLinkLocal, BulkEndpoint bulkInsert, Integer maxInFlight, ConnectionType type) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -41,6 +42,11 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         objects = objects == null ? Map.of() : objects;
         retry = retry == null ? RetryPolicy.defaults() : retry;
         maxInFlight = maxInFlight == null ? 1 : maxInFlight;
+        type = type == null ? ConnectionType.REST : type;
+        if (type == ConnectionType.HUBSPOT) {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? HubSpotProfile.BASE_URL : baseUrl;
+            rateLimit = rateLimit == null ? HubSpotProfile.RATE_LIMIT : rateLimit;
+        }
     }
 
     /** The hosts requests may go to: as configured, else those of the base URL and token URL. */
@@ -65,8 +71,11 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
     }
 
     public ObjectEndpoints object(String name) {
-        ObjectEndpoints connectionWide = new ObjectEndpoints(null, null, null, null, null, bulkInsert, null, null, null);
-        return objects.getOrDefault(name, ObjectEndpoints.conventional()).withDefaults(connectionWide);
+        ObjectEndpoints own = objects.getOrDefault(name, ObjectEndpoints.conventional());
+        ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
+                ? HubSpotProfile.object(own.idProperty())
+                : new ObjectEndpoints(null, null, null, null, null, bulkInsert, null, null, null, null, null);
+        return own.withDefaults(connectionWide);
     }
 
     /** Sentences for every setting that cannot work, each starting with the connection's name. */

@@ -166,13 +166,16 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private Map<SyncRecord, RecordWriter.Written> sendAhead(List<SyncRecord> chunk, RecordDelivery delivery,
             Map<String, String> intents, RunCounts counts) {
         Map<SyncRecord, RecordWriter.Written> sent = new IdentityHashMap<>();
-        for (BulkWriter.Kind kind : BulkWriter.Kind.values()) {
-            Action action = Action.valueOf(kind.name());
+        // New records go by upsert on the object's unique property where it has one: that never makes a duplicate.
+        BulkWriter.Kind creates = delivery.bulk(BulkWriter.Kind.UPSERT) ? BulkWriter.Kind.UPSERT : BulkWriter.Kind.INSERT;
+        Map<BulkWriter.Kind, Action> bulkOf = Map.of(creates, Action.INSERT, BulkWriter.Kind.UPDATE, Action.UPDATE,
+                BulkWriter.Kind.DELETE, Action.DELETE);
+        bulkOf.forEach((kind, action) -> {
             if (delivery.bulk(kind)) {
                 sent.putAll(delivery.writeInBulk(kind, chunk.stream().filter(r -> r.action() == action).toList(), intents,
                         counts));
             }
-        }
+        });
         if (delivery.concurrent()) {
             List<SyncRecord> writes = chunk.stream().filter(record -> !sent.containsKey(record) && switch (record.action()) {
                 case INSERT, UPDATE, DELETE, ARCHIVE -> true;

@@ -41,7 +41,7 @@ import org.springframework.web.util.UriUtils;
 final class HttpConnection implements AutoCloseable {
 
     private static final int EXCERPT = 2_000;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
 
     private final String name;
     private final ConnectionProperties properties;

@@ -11,14 +11,19 @@ package io.writeback.destination;
  * @param bulkInsert a bulk create endpoint, if the destination has one (else the connection's, if any)
  * @param bulkUpdate a bulk update endpoint, if the destination has one
  * @param bulkDelete a bulk delete (or archive) endpoint, if the destination has one
+ * @param bulkUpsert a bulk create-or-update by {@code idProperty}, if the destination has one: used for
+ *                  new records instead of {@code bulkInsert}
  * @param payloadField the field that wraps a record's payload in requests ({@code properties} sends
  *                  {@code {"properties": {...}}}); none by default: the payload is the body
+ * @param idProperty the payload field that identifies a record in the target (an email, a VAT number):
+ *                  profiles build their lookups from it
  */
 public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
-        BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, String payloadField) {
+        BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, BulkEndpoint bulkUpsert,
+        String payloadField, String idProperty) {
 
     public static ObjectEndpoints conventional() {
-        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null);
+        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These endpoints, completed by {@code fallback}'s, then by REST conventions. */
@@ -32,7 +37,9 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 first(bulkInsert, fallback.bulkInsert, null),
                 first(bulkUpdate, fallback.bulkUpdate, null),
                 first(bulkDelete, fallback.bulkDelete, null),
-                first(blankToNull(payloadField), fallback.payloadField, null));
+                first(bulkUpsert, fallback.bulkUpsert, null),
+                first(blankToNull(payloadField), fallback.payloadField, null),
+                first(blankToNull(idProperty), fallback.idProperty, null));
     }
 
     private static <T> T first(T own, T fallback, T convention) {

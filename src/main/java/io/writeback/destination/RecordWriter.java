@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordWriter {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
 
     private final Connections connections;
     private final ObjectMapper json;

@@ -53,7 +53,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.path=/accounts/batch",
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.items-field=inputs",
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.max-batch=2",
-        "writeback.connections.crm_parallel.max-in-flight=4"})
+        "writeback.connections.crm_parallel.max-in-flight=4",
+        "writeback.connections.hubspot.type=hubspot",
+        "writeback.connections.hubspot.auth.type=bearer",
+        "writeback.connections.hubspot.auth.token=hubspot-private-app-token",
+        "writeback.connections.hubspot.objects.contacts.id-property=email"})
 public abstract class CrmDestinationTest {
 
     protected static final String TOKEN = "s3cr3t-token-4f9a";
@@ -61,7 +65,7 @@ public abstract class CrmDestinationTest {
     protected static final String CLIENT_SECRET = "client-s3cret-77";
 
     protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true)
-            .extensions(new BatchEcho()));
+            .extensions(new BatchEcho(), new HubSpotEcho()));
 
     static {
         CRM.start();
@@ -73,6 +77,7 @@ public abstract class CrmDestinationTest {
         for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk", "crm_parallel"}) {
             registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
         }
+        registry.add("writeback.connections.hubspot.base-url", CRM::baseUrl);
         registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
     }
 
