@@ -1,69 +1,50 @@
 package io.writeback.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
-import com.github.tomakehurst.wiremock.http.Response;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * HubSpot's batch create, upsert and update, as WireMock plays them: results come back in reverse order
- * (HubSpot does not promise the order), creates echo {@code objectWriteTraceId}, creates and upserts get the id
- * {@code "hs-" + email}; an input whose email starts with "bad" gets no result, and the answer is a
- * 207 multi-status with an error for it.
+ * (HubSpot does not promise the order), creates echo {@code objectWriteTraceId}, creates and upserts get
+ * the id {@code "hs-" + email}; an input whose email starts with "bad" gets no result, and the answer is
+ * a 207 multi-status with an error for it.
  */
-public class HubSpotEcho implements ResponseTransformerV2 {
+public class HubSpotEcho extends JsonAnswer {
 
     public static final String NAME = "hubspot-echo";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public Response transform(Response response, ServeEvent serveEvent) {
-        try {
-            JsonNode inputs = JSON.readTree(serveEvent.getRequest().getBodyAsString()).path("inputs");
-            String url = serveEvent.getRequest().getUrl();
-            boolean create = url.endsWith("/batch/create") || url.endsWith("/batch/upsert");
-            List<ObjectNode> results = new ArrayList<>();
-            ArrayNode errors = JSON.createArrayNode();
-            for (JsonNode input : inputs) {
-                String email = input.at("/properties/email").asText();
-                if (email.startsWith("bad")) {
-                    errors.addObject().put("status", "error").put("category", "VALIDATION_ERROR")
-                            .put("message", "Property values were not valid: email " + email);
-                    continue;
-                }
-                ObjectNode result = JSON.createObjectNode();
-                result.put("id", create ? "hs-" + email : input.path("id").asText());
-                if (input.has("objectWriteTraceId")) {
-                    result.put("objectWriteTraceId", input.path("objectWriteTraceId").asText());
-                }
-                result.set("properties", input.path("properties"));
-                results.add(result);
+    protected Answer answer(JsonNode request, String url) {
+        boolean create = url.endsWith("/batch/create") || url.endsWith("/batch/upsert");
+        List<ObjectNode> results = new ArrayList<>();
+        ArrayNode errors = JSON.createArrayNode();
+        for (JsonNode input : request.path("inputs")) {
+            String email = input.at("/properties/email").asText();
+            if (email.startsWith("bad")) {
+                errors.addObject().put("status", "error").put("category", "VALIDATION_ERROR")
+                        .put("message", "Property values were not valid: email " + email);
+                continue;
             }
-            Collections.reverse(results);
-            ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
-            answer.putArray("results").addAll(results);
-            if (!errors.isEmpty()) {
-                answer.set("errors", errors);
-                answer.put("numErrors", errors.size());
+            ObjectNode result = JSON.createObjectNode();
+            result.put("id", create ? "hs-" + email : input.path("id").asText());
+            if (input.has("objectWriteTraceId")) {
+                result.put("objectWriteTraceId", input.path("objectWriteTraceId").asText());
             }
-            return Response.Builder.like(response).but().status(errors.isEmpty() ? (create ? 201 : 200) : 207)
-                    .body(answer.toString()).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            result.set("properties", input.path("properties"));
+            results.add(result);
         }
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
+        Collections.reverse(results);
+        ObjectNode answer = JSON.createObjectNode().put("status", "COMPLETE");
+        answer.putArray("results").addAll(results);
+        if (!errors.isEmpty()) {
+            answer.set("errors", errors);
+            answer.put("numErrors", errors.size());
+        }
+        return new Answer(errors.isEmpty() ? (create ? 201 : 200) : 207, answer.toString());
     }
 
     @Override
