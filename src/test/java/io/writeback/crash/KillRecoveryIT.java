@@ -35,6 +35,8 @@ class KillRecoveryIT {
     private static final Path WORK = Path.of("target", "kill-test");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static final List<Process> STARTED = new ArrayList<>();
+
     private static EmbeddedPostgres postgres;
     private static JdbcTemplate jdbc;
     private static int port;
@@ -83,7 +85,11 @@ class KillRecoveryIT {
     }
 
     @AfterAll
-    static void tearDown() throws IOException {
+    static void tearDown() throws IOException, InterruptedException {
+        // A failed assertion must not leave a Writeback process behind.
+        for (Process process : STARTED) {
+            process.destroyForcibly().waitFor();
+        }
         if (postgres != null) {
             postgres.close();
         }
@@ -141,6 +147,7 @@ class KillRecoveryIT {
                 .redirectErrorStream(true)
                 .redirectOutput(WORK.resolve(name + ".log").toFile())
                 .start();
+        STARTED.add(process);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> get("/actuator/health").startsWith("{\"status\":\"UP\""));
