@@ -1,23 +1,18 @@
 package io.writeback.destination;
 
 import io.writeback.deadletter.DeadLetters;
-import io.writeback.deadletter.DeadLetters.DeadLetter;
 import io.writeback.deadletter.InvalidRows;
-import io.writeback.link.LinkOutcome;
-import io.writeback.link.LinkStatus;
 import io.writeback.link.LinkStore;
 import io.writeback.pipeline.Stage;
-import io.writeback.plan.Action;
-import io.writeback.plan.SyncMode;
 import io.writeback.pipeline.StageChunk;
+import io.writeback.pipeline.StageKind;
 import io.writeback.pipeline.SyncRecord;
+import io.writeback.plan.Action;
 import io.writeback.run.RunContext;
 import io.writeback.run.RunCounts;
 import io.writeback.run.RunLedger;
 import io.writeback.source.ErrorPolicy;
-import io.writeback.pipeline.StageKind;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,77 +80,45 @@ public class DeliverStage implements Stage<DeliverOptions> {
         RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
         Map<String, String> intents = intents(chunk, delivery);
         links.recordIntents(run.linkSync(), run.runId(), intents);
-        RunCounts counts = run.counts();
-        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, counts);
-        List<LinkOutcome> outcomes = new ArrayList<>();
-        List<DeadLetter> failures = new ArrayList<>();
-        List<SyncRecord> invalid = new ArrayList<>();
-        String settledCursor = null;
+        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts());
+        ChunkOutcomes outcomes = new ChunkOutcomes(run);
         SyncRecord stoppedAt = null;
         for (SyncRecord record : requirePlanned(run, chunk)) {
             switch (record.action()) {
-                case INVALID -> {
-                    counts.invalid();
-                    trace(run, record, null);
-                    if (counts.totals().invalid() <= InvalidRows.KEPT_PER_RUN) {
-                        invalid.add(record);
-                    }
-                }
-                case SKIP -> {
-                    counts.skipped();
-                    trace(run, record, null);
-                }
-                case UNCHANGED -> {
-                    counts.skipped();
-                    trace(run, record, null);
-                    // Mode mirror stamps every row read with the run, to know afterwards which rows are gone.
-                    if (record.link().status() != LinkStatus.SKIPPED_SAME_HASH || run.source().mode() == SyncMode.MIRROR) {
-                        outcomes.add(LinkOutcome.unchanged(record.sourceId()));
-                    }
-                }
+                case INVALID -> outcomes.invalid(record);
+                case SKIP, UNCHANGED -> outcomes.skipped(record);
                 case RECOVER, INSERT, UPDATE, DELETE, ARCHIVE -> {
                     if (record.action() == Action.RECOVER && !delivery.canRecover(record)) {
-                        counts.unknown();
-                        trace(run, record, null);
-                        outcomes.add(LinkOutcome.unknown(record.sourceId(), RecordDelivery.UNKNOWN_OUTCOME));
-                        break;
-                    }
-                    RecordWriter.Written written = sentAhead.containsKey(record)
-                            ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
-                    counts.httpCalls(written.call().calls());
-                    trace(run, record, written.call());
-                    if (written.call().succeeded()) {
-                        counts.done(record.action());
-                        outcomes.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE
-                                ? LinkOutcome.deleted(record.sourceId())
-                                : LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash()));
+                        outcomes.unknown(record);
                     } else {
-                        counts.failed();
-                        // A create that may have landed stays pending: the next run recovers it rather than creating it again.
-                        outcomes.add(written.call().mayHaveLanded()
-                                ? LinkOutcome.unknown(record.sourceId(), written.call().error())
-                                : LinkOutcome.error(record.sourceId(), written.call().error()));
-                        failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), written.call()));
-                        if (run.source().errorPolicy() == ErrorPolicy.STOP) {
-                            stoppedAt = record;
-                        }
+                        RecordWriter.Written written = sentAhead.containsKey(record)
+                                ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
+                        boolean failed = outcomes.written(record, written);
+                        stoppedAt = failed && run.source().errorPolicy() == ErrorPolicy.STOP ? record : null;
                     }
                 }
             }
-            settledCursor = record.cursorValue() != null ? record.cursorValue() : settledCursor;
+            outcomes.settled(record);
             if (stoppedAt != null) {
                 break;
             }
         }
         if (stoppedAt != null) {
-            recordSentAfterStop(chunk, stoppedAt, sentAhead, outcomes, counts);
+            // Records sent ahead with the one that stopped the run were sent all the same: their outcomes are kept too.
+            for (SyncRecord record : chunk.subList(chunk.indexOf(stoppedAt) + 1, chunk.size())) {
+                if (sentAhead.containsKey(record)) {
+                    outcomes.written(record, sentAhead.get(record));
+                }
+            }
         }
-        links.record(run.linkSync(), run.runId(), outcomes);
-        deadLetters.record(run.sync(), run.runId(), failures);
-        invalidRows.record(run.sync(), run.runId(), invalid);
-        run.settledUpTo(settledCursor);
+        links.record(run.linkSync(), run.runId(), outcomes.links);
+        deadLetters.record(run.sync(), run.runId(), outcomes.failures);
+        invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
+        run.settledUpTo(outcomes.settledCursor());
         if (stoppedAt != null) {
-            throw new RunStoppedException(run, stoppedAt.sourceId(), failures.get(failures.size() - 1).call().error());
+            String sourceId = stoppedAt.sourceId();
+            throw new RunStoppedException(run, sourceId, outcomes.failures.stream()
+                    .filter(letter -> letter.sourceId().equals(sourceId)).findFirst().orElseThrow().call().error());
         }
     }
 
@@ -185,25 +148,6 @@ public class DeliverStage implements Stage<DeliverOptions> {
             sent.putAll(delivery.writeConcurrently(writes, intents, threads));
         }
         return sent;
-    }
-
-    /** Records sent ahead with the one that stopped the run were sent all the same: their outcomes are kept too. */
-    private static void recordSentAfterStop(List<SyncRecord> chunk, SyncRecord stoppedAt,
-            Map<SyncRecord, RecordWriter.Written> sentAhead, List<LinkOutcome> outcomes, RunCounts counts) {
-        for (SyncRecord record : chunk.subList(chunk.indexOf(stoppedAt) + 1, chunk.size())) {
-            RecordWriter.Written written = sentAhead.get(record);
-            if (written != null) {
-                if (written.call().succeeded()) {
-                    counts.done(record.action());
-                } else {
-                    counts.failed();
-                }
-                outcomes.add(written.call().succeeded()
-                        ? LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash())
-                        : written.call().mayHaveLanded() ? LinkOutcome.unknown(record.sourceId(), written.call().error())
-                        : LinkOutcome.error(record.sourceId(), written.call().error()));
-            }
-        }
     }
 
     /**
@@ -242,13 +186,5 @@ public class DeliverStage implements Stage<DeliverOptions> {
             }
         }
         return chunk;
-    }
-
-    private static void trace(RunContext run, SyncRecord record, DeliveryResult call) {
-        if (run.trace() != null) {
-            run.trace().add(record, call == null ? null : call.method(), call == null ? null : call.url(),
-                    call == null ? null : call.requestBody(), call == null || call.status() == 0 ? null : call.status(),
-                    call == null ? null : call.responseBody(), call == null ? null : call.error());
-        }
     }
 }

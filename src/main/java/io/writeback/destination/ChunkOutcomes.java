@@ -1,0 +1,96 @@
+package io.writeback.destination;
+
+import io.writeback.deadletter.DeadLetters.DeadLetter;
+import io.writeback.deadletter.InvalidRows;
+import io.writeback.link.LinkOutcome;
+import io.writeback.link.LinkStatus;
+import io.writeback.pipeline.SyncRecord;
+import io.writeback.plan.Action;
+import io.writeback.plan.SyncMode;
+import io.writeback.run.RunContext;
+import io.writeback.run.RunCounts;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What became of each record of one chunk, gathered to be recorded together: link outcomes, dead
+ * letters, invalid rows, the run's counts and trace, and how far the chunk is settled.
+ */
+final class ChunkOutcomes {
+
+    private final RunContext run;
+    private final RunCounts counts;
+    final List<LinkOutcome> links = new ArrayList<>();
+    final List<DeadLetter> failures = new ArrayList<>();
+    final List<SyncRecord> invalid = new ArrayList<>();
+    private String settledCursor;
+
+    ChunkOutcomes(RunContext run) {
+        this.run = run;
+        this.counts = run.counts();
+    }
+
+    void invalid(SyncRecord record) {
+        counts.invalid();
+        trace(record, null);
+        if (counts.totals().invalid() <= InvalidRows.KEPT_PER_RUN) {
+            invalid.add(record);
+        }
+    }
+
+    void skipped(SyncRecord record) {
+        counts.skipped();
+        trace(record, null);
+        // Mode mirror stamps every row read with the run, to know afterwards which rows are gone.
+        if (record.action() == Action.UNCHANGED && (record.link().status() != LinkStatus.SKIPPED_SAME_HASH
+                || run.source().mode() == SyncMode.MIRROR)) {
+            links.add(LinkOutcome.unchanged(record.sourceId()));
+        }
+    }
+
+    /** An insert whose outcome was lost and that nothing can settle: it stays pending for an operator. */
+    void unknown(SyncRecord record) {
+        counts.unknown();
+        trace(record, null);
+        links.add(LinkOutcome.unknown(record.sourceId(), RecordDelivery.UNKNOWN_OUTCOME));
+    }
+
+    /** Records a write; returns whether it failed. */
+    boolean written(SyncRecord record, RecordWriter.Written written) {
+        DeliveryResult call = written.call();
+        counts.httpCalls(call.calls());
+        trace(record, call);
+        if (call.succeeded()) {
+            counts.done(record.action());
+            links.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE
+                    ? LinkOutcome.deleted(record.sourceId())
+                    : LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash()));
+            return false;
+        }
+        counts.failed();
+        // A create that may have landed stays pending: the next run recovers it rather than creating it again.
+        links.add(call.mayHaveLanded()
+                ? LinkOutcome.unknown(record.sourceId(), call.error())
+                : LinkOutcome.error(record.sourceId(), call.error()));
+        failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), call));
+        return true;
+    }
+
+    void settled(SyncRecord record) {
+        if (record.cursorValue() != null) {
+            settledCursor = record.cursorValue();
+        }
+    }
+
+    String settledCursor() {
+        return settledCursor;
+    }
+
+    private void trace(SyncRecord record, DeliveryResult call) {
+        if (run.trace() != null) {
+            run.trace().add(record, call == null ? null : call.method(), call == null ? null : call.url(),
+                    call == null ? null : call.requestBody(), call == null || call.status() == 0 ? null : call.status(),
+                    call == null ? null : call.responseBody(), call == null ? null : call.error());
+        }
+    }
+}
