@@ -3,22 +3,15 @@ package io.writeback.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.writeback.support.WritebackProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,13 +26,11 @@ class KillRecoveryIT {
 
     private static final int ROWS = 10_000;
     private static final Path WORK = Path.of("target", "kill-test");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static final List<Process> STARTED = new ArrayList<>();
+    private static final List<WritebackProcess> STARTED = new ArrayList<>();
 
     private static EmbeddedPostgres postgres;
     private static JdbcTemplate jdbc;
-    private static int port;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -81,14 +72,13 @@ class KillRecoveryIT {
                                     connection: sandbox
                                     object: bulk
                 """);
-        port = freePort();
     }
 
     @AfterAll
     static void tearDown() throws IOException, InterruptedException {
         // A failed assertion must not leave a Writeback process behind.
-        for (Process process : STARTED) {
-            process.destroyForcibly().waitFor();
+        for (WritebackProcess writeback : STARTED) {
+            writeback.kill();
         }
         if (postgres != null) {
             postgres.close();
@@ -100,23 +90,22 @@ class KillRecoveryIT {
         List<Long> pendingAfterKills = new ArrayList<>();
         int[] killWhenSandboxHolds = {1, 2_500, 6_000, 9_500};
         for (int i = 0; i < killWhenSandboxHolds.length; i++) {
-            Process writeback = start("run-" + i);
-            startRun();
+            WritebackProcess writeback = start("run-" + i);
+            writeback.startRun("bulk");
             int threshold = killWhenSandboxHolds[i];
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
                     .until(() -> sandboxRecords() >= threshold);
-            writeback.destroyForcibly().waitFor();
+            writeback.kill();
             pendingAfterKills.add(jdbc.queryForObject(
                     "SELECT count(*) FROM writeback.links WHERE sync = 'bulk' AND status = 'pending'", Long.class));
         }
 
-        Process writeback = start("final");
-        long runId = startRun();
+        WritebackProcess writeback = start("final");
+        long runId = writeback.startRun("bulk");
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
                 .until(() -> jdbc.queryForObject("SELECT status FROM writeback.runs WHERE id = ?", String.class, runId),
                         status -> !status.matches("queued|running"));
-        writeback.destroy();
-        writeback.waitFor();
+        writeback.close();
 
         Map<String, Object> sandbox = jdbc.queryForMap("""
                 SELECT count(*) AS records, count(DISTINCT data->>'warehouse_id') AS distinct_rows
@@ -135,48 +124,18 @@ class KillRecoveryIT {
         assertThat(pendingAfterKills.stream().mapToLong(Long::longValue).sum()).isPositive();
     }
 
-    private static Process start(String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", new File("target/writeback.jar").getAbsolutePath(),
-                "--server.port=" + port,
+    private static WritebackProcess start(String name) throws IOException, InterruptedException {
+        WritebackProcess writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
                 "--writeback.routes-dir=" + WORK.resolve("routes").toAbsolutePath(),
                 "--writeback.schedules.enabled=false",
-                "--writeback.demo.enabled=false")
-                .redirectErrorStream(true)
-                .redirectOutput(WORK.resolve(name + ".log").toFile())
-                .start();
-        STARTED.add(process);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> get("/actuator/health").startsWith("{\"status\":\"UP\""));
-        return process;
-    }
-
-    private static long startRun() throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/syncs/bulk/runs"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher runId = Pattern.compile("\"runId\":(\\d+)").matcher(response.body());
-        assertThat(runId.find()).as("run accepted: %s", response.body()).isTrue();
-        return Long.parseLong(runId.group(1));
+                "--writeback.demo.enabled=false"), WORK.resolve(name + ".log"));
+        STARTED.add(writeback);
+        return writeback;
     }
 
     private static long sandboxRecords() {
         return jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'bulk'", Long.class);
-    }
-
-    private static String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
