@@ -44,9 +44,11 @@ public final class WritebackProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         WritebackProcess writeback = new WritebackProcess(process, port);
         try {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .failFast("Writeback exited; see " + log, () -> !process.isAlive())
                     .until(() -> writeback.get("/actuator/health").startsWith("{\"status\":\"UP\""));
         } catch (RuntimeException e) {
             writeback.kill();

@@ -1,0 +1,249 @@
+package io.writeback.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.writeback.support.WritebackProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Writeback's benchmark: {@code ./mvnw -Pbench verify [-Dbench.rows=1000000] [-Dbench.memoryRows=10000000]}.
+ * Writeback runs as a process of its own under -Xmx256m against generated rows in PostgreSQL and a
+ * local sink; every scenario is reported with its time, rate, HTTP calls, peak heap, and its ratio to
+ * the floors measured in the same run. Prints a table and writes target/bench/results.json.
+ */
+class WritebackBenchmark {
+
+    private static final Path WORK = Path.of("target", "bench");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern GC_AFTER = Pattern.compile("\\d+M->(\\d+)M\\(\\d+M\\)");
+    private static final String COLUMNS = """
+            g AS id, 'first' || g AS first_name, 'last' || (g % 5000) AS last_name, 'c' || g || '@example.com' AS email,
+            '+1-555-' || lpad((g % 10000)::text, 4, '0') AS phone, 'Company ' || (g % 20000) AS company,
+            (ARRAY['Berlin', 'Lyon', 'Leeds', 'Austin', 'Osaka'])[1 + g % 5] AS city,
+            (ARRAY['DE', 'FR', 'GB', 'US', 'JP'])[1 + g % 5] AS country, g % 97 AS segment, (g * 7919) % 1000 AS score,
+            md5(g::text) || md5((g + 1)::text) || md5((g + 2)::text) AS notes,
+            timestamptz '2026-01-01' + g * interval '1 millisecond' AS updated_at""";
+
+    private final long rows = Long.getLong("bench.rows", 1_000_000);
+    private final long memoryRows = Long.getLong("bench.memoryRows", 10_000_000);
+    private final List<Map<String, Object>> results = new ArrayList<>();
+    private long gcLogRead;
+
+    @Test
+    void measure() throws Exception {
+        FileSystemUtils.deleteRecursively(WORK);
+        Files.createDirectories(WORK.resolve("routes"));
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("db"))
+                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start();
+                BenchSink sink = new BenchSink(190, Duration.ofSeconds(10))) {
+            DataSource database = postgres.getPostgresDatabase();
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            generate(jdbc, "bench.customers", rows);
+            writeSyncs();
+            Map<String, Double> floors = floors(database, sink);
+            try (WritebackProcess writeback = WritebackProcess.start(
+                    List.of("-Xmx256m", "-Xlog:gc:file=" + WORK.resolve("gc.log").toAbsolutePath()),
+                    arguments(postgres, sink), WORK.resolve("writeback.log"))) {
+                scenarios(writeback, jdbc, sink, floors);
+            }
+            report(floors);
+        }
+    }
+
+    private void scenarios(WritebackProcess writeback, JdbcTemplate jdbc, BenchSink sink, Map<String, Double> floors)
+            throws Exception {
+        double readAndWrite = floors.get("stream") + floors.get("post") + floors.get("copy");
+        measure("1 initial", writeback, sink, "bench_full", readAndWrite);
+        measure("2 unchanged", writeback, sink, "bench_full", floors.get("stream"));
+        jdbc.update("UPDATE bench.customers SET score = score + 1 WHERE id % 100 = 0");
+        measure("3 one-percent", writeback, sink, "bench_full",
+                floors.get("stream") + (floors.get("post") + floors.get("copy")) / 100);
+        run(writeback, "bench_incremental");
+        jdbc.update("INSERT INTO bench.customers SELECT " + COLUMNS.replace("timestamptz '2026-01-01'", "timestamptz '2027-01-01'")
+                + " FROM generate_series(?, ?) AS g", rows + 1, rows + rows / 100);
+        measure("4 incremental", writeback, sink, "bench_incremental",
+                (floors.get("stream") + floors.get("post") + floors.get("copy")) / 100);
+        measure("5 single-record, 8 in flight", writeback, sink, "bench_single", Double.NaN);
+        measure("6 rate-limited 190/10 s", writeback, sink, "bench_limited", Double.NaN);
+        generate(jdbc, "bench.big", memoryRows);
+        measure("7 memory", writeback, sink, "bench_memory", Double.NaN);
+    }
+
+    private void measure(String scenario, WritebackProcess writeback, BenchSink sink, String sync, double floorSeconds)
+            throws Exception {
+        sink.reset();
+        readGcLog();
+        JsonNode run = run(writeback, sync);
+        double seconds = run.get("durationMillis").asLong() / 1000.0;
+        long read = run.at("/counts/rowsRead").asLong();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("scenario", scenario);
+        result.put("sync", sync);
+        result.put("status", run.get("status").asText());
+        result.put("rows", read);
+        result.put("seconds", seconds);
+        result.put("rowsPerSecond", seconds == 0 ? null : Math.round(read / seconds));
+        result.put("httpCalls", run.at("/counts/httpCalls").asLong());
+        result.put("sinkCalls", sink.calls());
+        result.put("sinkRecords", sink.records());
+        result.put("refused429", sink.refused());
+        result.put("peakHeapAfterGcMb", readGcLog());
+        result.put("floorSeconds", Double.isNaN(floorSeconds) ? null : floorSeconds);
+        result.put("ratioToFloors", Double.isNaN(floorSeconds) || floorSeconds == 0 ? null : seconds / floorSeconds);
+        if (sync.equals("bench_limited")) {
+            // The most calls a 190-per-10-s sliding window allows in this time: 190 in every window started.
+            result.put("shareOfCeiling", sink.calls() / (190.0 * Math.ceil(seconds / 10)));
+        }
+        results.add(result);
+    }
+
+    private static JsonNode run(WritebackProcess writeback, String sync) throws Exception {
+        long runId = writeback.startRun(sync);
+        return await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readTree(writeback.get("/api/runs/" + runId)),
+                        run -> !run.get("status").asText().matches("queued|running"));
+    }
+
+    private Map<String, Double> floors(DataSource database, BenchSink sink) throws Exception {
+        Map<String, Double> floors = new LinkedHashMap<>();
+        floors.put("stream", Floors.stream(database, "SELECT * FROM bench.customers").toNanos() / 1e9);
+        String batch = JSON.writeValueAsString(Map.of("inputs", java.util.Collections.nCopies(100, Map.of(
+                "first_name", "first123456", "last_name", "last1234", "email", "c123456@example.com", "phone", "+1-555-0123",
+                "company", "Company 12345", "city", "Berlin", "country", "DE", "segment", 42, "score", 512,
+                "notes", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))));
+        floors.put("post", Floors.post("http://127.0.0.1:" + sink.port() + "/sink/floor/batch", batch, rows / 100, 1)
+                .toNanos() / 1e9);
+        floors.put("copy", Floors.copyLinks(database, rows).toNanos() / 1e9);
+        sink.reset();
+        return floors;
+    }
+
+    private static void generate(JdbcTemplate jdbc, String table, long count) {
+        jdbc.execute("CREATE SCHEMA IF NOT EXISTS bench");
+        jdbc.execute("CREATE TABLE " + table + " AS SELECT " + COLUMNS + " FROM generate_series(1, " + count + ") AS g");
+        jdbc.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (id)");
+        jdbc.execute("CREATE INDEX ON " + table + " (updated_at)");
+        jdbc.execute("ANALYZE " + table);
+    }
+
+    private static List<String> arguments(EmbeddedPostgres postgres, BenchSink sink) {
+        String sinkUrl = "http://127.0.0.1:" + sink.port();
+        return List.of(
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
+                "--spring.datasource.username=postgres",
+                "--writeback.routes-dir=" + WORK.resolve("routes").toAbsolutePath(),
+                "--writeback.schedules.enabled=false",
+                "--writeback.demo.enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.io.writeback.run=INFO",
+                "--writeback.connections.sink.base-url=" + sinkUrl + "/sink",
+                "--writeback.connections.sink.bulk-insert.path=/{object}/batch",
+                "--writeback.connections.sink.bulk-insert.items-field=inputs",
+                "--writeback.connections.single.base-url=" + sinkUrl + "/sink",
+                "--writeback.connections.single.max-in-flight=8",
+                "--writeback.connections.limited.base-url=" + sinkUrl + "/limited",
+                "--writeback.connections.limited.rate-limit.requests=190",
+                "--writeback.connections.limited.rate-limit.per=10s");
+    }
+
+    private static void writeSyncs() throws IOException {
+        sync("bench_full", "SELECT * FROM bench.customers", "", "sink", 100);
+        sync("bench_incremental", "SELECT * FROM bench.customers", "cursor: updated_at\n              linksOf: bench_full\n              ",
+                "sink", 100);
+        sync("bench_single", "SELECT * FROM bench.customers WHERE id <= 100000", "", "single", 1);
+        sync("bench_limited", "SELECT * FROM bench.customers WHERE id <= 1140", "", "limited", 1);
+        sync("bench_memory", "SELECT * FROM bench.big", "", "sink", 100);
+    }
+
+    private static void sync(String name, String query, String extra, String connection, int batchSize) throws IOException {
+        Files.writeString(WORK.resolve("routes/" + name + ".camel.yaml"), """
+                - route:
+                    id: %s
+                    from:
+                      uri: quartz:writeback/%s
+                      parameters:
+                        cron: "0 0 3 * * ?"
+                      steps:
+                        - to:
+                            uri: writeback:source
+                            parameters:
+                              query: %s
+                              key: id
+                              %schunkSize: 1000
+                        - split:
+                            simple: "${body}"
+                            streaming: true
+                            stopOnException: true
+                            steps:
+                              - to:
+                                  uri: writeback:map
+                                  parameters:
+                                    fields: first_name, last_name, email, phone, company, city, country, segment, score, notes
+                              - to: writeback:plan
+                              - to:
+                                  uri: writeback:deliver
+                                  parameters:
+                                    connection: %s
+                                    object: customers
+                                    batchSize: %d
+                """.formatted(name, name, query, extra, connection, batchSize));
+    }
+
+    /** The largest live heap after a collection since the last call, from Writeback's GC log, in MB; null if none ran. */
+    private Long readGcLog() throws IOException {
+        List<String> lines = Files.readAllLines(WORK.resolve("gc.log"));
+        Long peak = null;
+        for (String line : lines.subList((int) Math.min(gcLogRead, lines.size()), lines.size())) {
+            Matcher after = GC_AFTER.matcher(line);
+            if (after.find()) {
+                long megabytes = Long.parseLong(after.group(1));
+                peak = peak == null ? megabytes : Math.max(peak, megabytes);
+            }
+        }
+        gcLogRead = lines.size();
+        return peak;
+    }
+
+    private void report(Map<String, Double> floors) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        report.put("rows", rows);
+        report.put("memoryRows", memoryRows);
+        report.put("floorsSeconds", floors);
+        report.put("scenarios", results);
+        Files.writeString(WORK.resolve("results.json"), JSON.writeValueAsString(report));
+        StringBuilder table = new StringBuilder(String.format("%n%-32s %-22s %10s %9s %10s %9s %9s %8s %6s%n", "scenario", "status",
+                "rows", "seconds", "rows/s", "calls", "heap MB", "floor s", "ratio"));
+        for (Map<String, Object> r : results) {
+            table.append(String.format("%-32s %-22s %10d %9.2f %10s %9d %9s %8s %6s%n", r.get("scenario"), r.get("status"),
+                    r.get("rows"), r.get("seconds"), r.get("rowsPerSecond"), r.get("httpCalls"), r.get("peakHeapAfterGcMb"),
+                    r.get("floorSeconds") == null ? "-" : String.format("%.2f", r.get("floorSeconds")),
+                    r.get("ratioToFloors") == null ? "-" : String.format("%.2f", r.get("ratioToFloors"))));
+        }
+        table.append("heap MB: the largest heap after a collection during the run, an upper bound of its live data\n");
+        table.append(String.format("floors: stream %.2f s, post %.2f s, copy %.2f s%n", floors.get("stream"),
+                floors.get("post"), floors.get("copy")));
+        results.stream().filter(r -> r.containsKey("shareOfCeiling")).forEach(r -> table.append(String.format(
+                "rate-limited: %.1f%% of the ceiling, %d answers 429%n", 100 * (double) r.get("shareOfCeiling"), r.get("refused429"))));
+        System.out.println(table);
+        Files.writeString(WORK.resolve("results.txt"), table);
+    }
+}
