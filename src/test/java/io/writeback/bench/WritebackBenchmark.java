@@ -137,7 +137,7 @@ class WritebackBenchmark {
 
     private static void generate(JdbcTemplate jdbc, String table, long count) {
         jdbc.execute("CREATE SCHEMA IF NOT EXISTS bench");
-        jdbc.execute("CREATE TABLE " + table + " AS SELECT " + COLUMNS + " FROM generate_series(1, " + count + ") AS g");
+        jdbc.execute("CREATE TABLE " + table + " AS SELECT " + COLUMNS + " FROM generate_series(1::bigint, " + count + ") AS g");
         jdbc.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (id)");
         jdbc.execute("CREATE INDEX ON " + table + " (updated_at)");
         jdbc.execute("ANALYZE " + table);
