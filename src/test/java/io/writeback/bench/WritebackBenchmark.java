@@ -72,6 +72,8 @@ class WritebackBenchmark {
         double readAndWrite = floors.get("stream") + floors.get("post") + floors.get("copy");
         measure("1 initial", writeback, sink, "bench_full", readAndWrite);
         measure("2 unchanged", writeback, sink, "bench_full", floors.get("stream"));
+        peer("peer 1: naive route, initial", sink, jdbc.getDataSource(), "1 initial");
+        peer("peer 2: naive route, re-run", sink, jdbc.getDataSource(), "2 unchanged");
         jdbc.update("UPDATE bench.customers SET score = score + 1 WHERE id % 100 = 0");
         measure("3 one-percent", writeback, sink, "bench_full",
                 floors.get("stream") + (floors.get("post") + floors.get("copy")) / 100);
@@ -111,6 +113,27 @@ class WritebackBenchmark {
             // The most calls a 190-per-10-s sliding window allows in this time: 190 in every window started.
             result.put("shareOfCeiling", sink.calls() / (190.0 * Math.ceil(seconds / 10)));
         }
+        results.add(result);
+    }
+
+    /**
+     * Runs the naive route over the first 100,000 rows (at most) and compares: Writeback's rows per
+     * second in {@code compareWith} divided by the route's.
+     */
+    private void peer(String scenario, BenchSink sink, DataSource database, String compareWith) throws Exception {
+        long peerRows = Math.min(rows, 100_000);
+        sink.reset();
+        double seconds = NaivePeer.run(database, sink.port(), peerRows).toNanos() / 1e9;
+        long writebackRate = results.stream().filter(r -> r.get("scenario").equals(compareWith))
+                .map(r -> (Long) r.get("rowsPerSecond")).findFirst().orElseThrow();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("scenario", scenario);
+        result.put("status", "peer");
+        result.put("rows", peerRows);
+        result.put("seconds", seconds);
+        result.put("rowsPerSecond", Math.round(peerRows / seconds));
+        result.put("httpCalls", sink.calls());
+        result.put("writebackRatio", writebackRate / (peerRows / seconds));
         results.add(result);
     }
 
@@ -241,6 +264,8 @@ class WritebackBenchmark {
         table.append("heap MB: the largest heap after a collection during the run, an upper bound of its live data\n");
         table.append(String.format("floors: stream %.2f s, post %.2f s, copy %.2f s%n", floors.get("stream"),
                 floors.get("post"), floors.get("copy")));
+        results.stream().filter(r -> r.containsKey("writebackRatio")).forEach(r -> table.append(String.format(
+                "%s: Writeback's rows/s are %.1f times the naive route's%n", r.get("scenario"), (double) r.get("writebackRatio"))));
         results.stream().filter(r -> r.containsKey("shareOfCeiling")).forEach(r -> table.append(String.format(
                 "rate-limited: %.1f%% of the ceiling, %d answers 429%n", 100 * (double) r.get("shareOfCeiling"), r.get("refused429"))));
         System.out.println(table);
