@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.writeback.support.SyncFile;
 import io.writeback.support.WritebackProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -187,46 +188,19 @@ class WritebackBenchmark {
     }
 
     private static void writeSyncs() throws IOException {
-        sync("bench_full", "SELECT * FROM bench.customers", "", "sink", 100);
-        sync("bench_incremental", "SELECT * FROM bench.customers", "cursor: updated_at\n              linksOf: bench_full\n              ",
-                "sink", 100);
-        sync("bench_single", "SELECT * FROM bench.customers WHERE id <= 100000", "", "single", 1);
-        sync("bench_limited", "SELECT * FROM bench.customers WHERE id <= 1140", "", "limited", 1);
-        sync("bench_memory", "SELECT * FROM bench.big", "", "sink", 100);
-    }
-
-    private static void sync(String name, String query, String extra, String connection, int batchSize) throws IOException {
-        Files.writeString(WORK.resolve("routes/" + name + ".camel.yaml"), """
-                - route:
-                    id: %s
-                    from:
-                      uri: quartz:writeback/%s
-                      parameters:
-                        cron: "0 0 3 * * ?"
-                      steps:
-                        - to:
-                            uri: writeback:source
-                            parameters:
-                              query: %s
-                              key: id
-                              %schunkSize: 1000
-                        - split:
-                            simple: "${body}"
-                            streaming: true
-                            stopOnException: true
-                            steps:
-                              - to:
-                                  uri: writeback:map
-                                  parameters:
-                                    fields: first_name, last_name, email, phone, company, city, country, segment, score, notes
-                              - to: writeback:plan
-                              - to:
-                                  uri: writeback:deliver
-                                  parameters:
-                                    connection: %s
-                                    object: customers
-                                    batchSize: %d
-                """.formatted(name, name, query, extra, connection, batchSize));
+        String fields = "first_name, last_name, email, phone, company, city, country, segment, score, notes";
+        Path routes = WORK.resolve("routes");
+        SyncFile.of("bench_full", "SELECT * FROM bench.customers").source("chunkSize", 1000).fields(fields)
+                .deliver("sink", "customers", 100).writeTo(routes);
+        SyncFile.of("bench_incremental", "SELECT * FROM bench.customers").source("cursor", "updated_at")
+                .source("linksOf", "bench_full").source("chunkSize", 1000).fields(fields)
+                .deliver("sink", "customers", 100).writeTo(routes);
+        SyncFile.of("bench_single", "SELECT * FROM bench.customers WHERE id <= 100000").source("chunkSize", 1000)
+                .fields(fields).deliver("single", "customers", 1).writeTo(routes);
+        SyncFile.of("bench_limited", "SELECT * FROM bench.customers WHERE id <= 1140").source("chunkSize", 1000)
+                .fields(fields).deliver("limited", "customers", 1).writeTo(routes);
+        SyncFile.of("bench_memory", "SELECT * FROM bench.big").source("chunkSize", 1000).fields(fields)
+                .deliver("sink", "customers", 100).writeTo(routes);
     }
 
     /** The largest live heap after a collection since the last call, from Writeback's GC log, in MB; null if none ran. */

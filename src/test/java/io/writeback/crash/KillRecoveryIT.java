@@ -3,6 +3,7 @@ package io.writeback.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.writeback.support.SyncFile;
 import io.writeback.support.WritebackProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -42,36 +43,8 @@ class KillRecoveryIT {
                 CREATE SCHEMA warehouse;
                 CREATE TABLE warehouse.bulk (id int PRIMARY KEY, name text NOT NULL, amount int NOT NULL);
                 INSERT INTO warehouse.bulk SELECT g, 'row ' || g, g %% 1000 FROM generate_series(1, %d) AS g""".formatted(ROWS));
-        Files.writeString(WORK.resolve("routes/bulk.camel.yaml"), """
-                - route:
-                    id: bulk
-                    from:
-                      uri: quartz:writeback/bulk
-                      parameters:
-                        cron: "0 0 3 * * ?"
-                      steps:
-                        - to:
-                            uri: writeback:source
-                            parameters:
-                              query: SELECT id, name, amount FROM warehouse.bulk
-                              key: id
-                              chunkSize: 100
-                        - split:
-                            simple: "${body}"
-                            streaming: true
-                            stopOnException: true
-                            steps:
-                              - to:
-                                  uri: writeback:map
-                                  parameters:
-                                    fields: name, amount, warehouse_id=id
-                              - to: writeback:plan
-                              - to:
-                                  uri: writeback:deliver
-                                  parameters:
-                                    connection: sandbox
-                                    object: bulk
-                """);
+        SyncFile.of("bulk", "SELECT id, name, amount FROM warehouse.bulk").source("chunkSize", 100)
+                .fields("name, amount, warehouse_id=id").deliver("sandbox", "bulk", 100).writeTo(WORK.resolve("routes"));
     }
 
     @AfterAll

@@ -180,6 +180,22 @@ class SyncFileValidatorTest {
     }
 
     @Test
+    void theSyncFilesTestsWriteAreValid() throws IOException {
+        io.writeback.support.SyncFile.of("plain", "SELECT id FROM t").writeTo(routes);
+        io.writeback.support.SyncFile.of("mapped", "SELECT id, a FROM t").source("cursor", "a").source("chunkSize", 10)
+                .fields("b=a").deliver("sandbox", "things", 5).writeTo(routes);
+
+        List<SyncDefinition> syncs = validator.validate(routes);
+
+        assertThat(syncs).extracting(SyncDefinition::name).containsExactlyInAnyOrder("plain", "mapped");
+        SyncDefinition mapped = syncs.stream().filter(sync -> sync.name().equals("mapped")).findFirst().orElseThrow();
+        assertThat(mapped.source().cursor()).isEqualTo("a");
+        assertThat(mapped.deliver().batchSize()).isEqualTo(5);
+        assertThat(syncs.stream().filter(sync -> sync.name().equals("plain")).findFirst().orElseThrow().deliver().object())
+                .isEqualTo("plain");
+    }
+
+    @Test
     void routesWithoutWritebackStagesAreNotSyncs() throws IOException {
         write("helper.camel.yaml", """
                 - route:
