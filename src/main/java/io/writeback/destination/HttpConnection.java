@@ -93,7 +93,7 @@ final class HttpConnection implements AutoCloseable {
         if (targetId != null) {
             path = path.replace("{id}", encode(targetId));
         }
-        return localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + path;
+        return base() + path;
     }
 
     /** The URL of a lookup, its {@code {field}} placeholders filled from {@code payload}; null when a field is missing. */
@@ -109,7 +109,12 @@ final class HttpConnection implements AutoCloseable {
                     UriUtils.encode(value.toString(), StandardCharsets.UTF_8)));
         }
         placeholder.appendTail(path);
-        return localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + path;
+        return base() + path;
+    }
+
+    /** The base URL without a trailing slash, this instance's address filled in for a bare path. */
+    private String base() {
+        return localServer.resolve(properties.baseUrl()).replaceAll("/+$", "");
     }
 
     /** Whether the destination takes an idempotency key on creates. */
@@ -133,7 +138,7 @@ final class HttpConnection implements AutoCloseable {
 
     /** Sends a bulk call; {@code repeatable} is false for creates, which are not repeated when their answer never came. */
     DeliveryResult sendBulk(BulkEndpoint bulk, String object, String json, boolean repeatable) {
-        String url = localServer.resolve(properties.baseUrl()).replaceAll("/+$", "") + bulk.path().replace("{object}", encode(object));
+        String url = base() + bulk.path().replace("{object}", encode(object));
         return send("POST", url, json, null, repeatable);
     }
 
