@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -49,6 +50,7 @@ final class HttpConnection implements AutoCloseable {
     private final CloseableHttpClient client;
     private final ConnectionGate gate;
     private final Semaphore inFlight;
+    private final Map<String, ObjectEndpoints> objects = new ConcurrentHashMap<>();
     private final HostGuard guard;
     private final Credentials credentials;
     private final Clock clock = Clock.systemUTC();
@@ -83,8 +85,9 @@ final class HttpConnection implements AutoCloseable {
                 .build();
     }
 
+    /** The object's endpoints, defaults and profile applied: worked out once per object, not once per call. */
     ObjectEndpoints object(String object) {
-        return properties.object(object);
+        return objects.computeIfAbsent(object, properties::object);
     }
 
     /** The URL of {@code endpoint} for a record of {@code object}. */
