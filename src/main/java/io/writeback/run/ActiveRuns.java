@@ -2,7 +2,9 @@ package io.writeback.run;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /** At most one run per sync at a time in this instance. */
@@ -10,11 +12,21 @@ import org.springframework.stereotype.Component;
 public class ActiveRuns {
 
     private final Map<String, Long> runBySync = new ConcurrentHashMap<>();
+    private final AtomicLong placeholders = new AtomicLong();
 
     /** Claims the sync for {@code runId}; false when another run holds it. */
     public boolean claim(String sync, long runId) {
         Long holder = runBySync.putIfAbsent(sync, runId);
         return holder == null || holder == runId;
+    }
+
+    /**
+     * Claims the sync for a run that has no id yet, under a placeholder that {@link #transfer} later
+     * replaces with the run's id; empty when another run holds the sync.
+     */
+    public OptionalLong claimAhead(String sync) {
+        long placeholder = -placeholders.incrementAndGet();
+        return claim(sync, placeholder) ? OptionalLong.of(placeholder) : OptionalLong.empty();
     }
 
     /** Hands the claim of a run that had no id yet to the id it now has. */

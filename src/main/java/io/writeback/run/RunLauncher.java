@@ -74,20 +74,16 @@ public class RunLauncher implements DisposableBean {
 
     /** Queues a run and claims the sync for it, or refuses when a run of the sync is going. */
     private long queueClaimed(String sync, Trigger trigger) {
-        long claim = -System.nanoTime();
-        if (!activeRuns.claim(sync, claim)) {
-            throw new RunInProgressException(sync, activeRuns.active(sync).orElse(0L));
-        }
+        long claim = activeRuns.claimAhead(sync)
+                .orElseThrow(() -> new RunInProgressException(sync, activeRuns.active(sync).orElse(0L)));
         long runId;
         try {
             runId = ledger.queue(sync, trigger);
-        } finally {
+        } catch (RuntimeException e) {
             activeRuns.release(sync, claim);
+            throw e;
         }
-        if (!activeRuns.claim(sync, runId)) {
-            ledger.abandon(runId, "another run started at the same moment");
-            throw new RunInProgressException(sync, activeRuns.active(sync).orElse(0L));
-        }
+        activeRuns.transfer(sync, claim, runId);
         return runId;
     }
 

@@ -4,6 +4,7 @@ import io.writeback.deadletter.DeadLetters;
 import io.writeback.pipeline.RecordTrace;
 import io.writeback.source.SourceOptions;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
@@ -47,12 +48,16 @@ public class RunLifecycle {
             return Optional.of(preview);
         }
         Long queued = exchange.getMessage().getHeader(RunHeaders.RUN_ID, Long.class);
-        long claimId = queued != null ? queued : -System.nanoTime();
-        if (!activeRuns.claim(sync, claimId)) {
+        // A queued run was claimed under its id by the launcher; a scheduled one claims the sync now.
+        OptionalLong claim = queued != null
+                ? (activeRuns.claim(sync, queued) ? OptionalLong.of(queued) : OptionalLong.empty())
+                : activeRuns.claimAhead(sync);
+        if (claim.isEmpty()) {
             log.warn("Sync {}: a scheduled run was skipped because run {} is still going", sync,
                     activeRuns.active(sync).orElse(null));
             return Optional.empty();
         }
+        long claimId = claim.getAsLong();
         RunContext run;
         try {
             run = ledger.start(queued, sync, Trigger.SCHEDULE, source, scope, trace);
