@@ -125,6 +125,30 @@ class DemoSyncTest extends WritebackIntegrationTest {
     }
 
     @Test
+    void insertsNotedByARunThatEndedBeforeRecordingThemAreRecoveredUnderTheirKeysNotDuplicated() {
+        runAndWait("companies");
+        // The state a crash leaves after a chunk's bulk create landed (under key k-5) and before its outcomes were written.
+        String target = jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class);
+        jdbc.update("INSERT INTO sandbox.idempotency_keys (object, key, record_id) VALUES ('companies', 'k-5', ?)",
+                Long.parseLong(target));
+        jdbc.update("DELETE FROM writeback.links WHERE sync = 'companies' AND source_id = '5'");
+        long crashed = jdbc.queryForObject(
+                "INSERT INTO writeback.runs (sync, trigger, status) VALUES ('companies', 'schedule', 'interrupted') RETURNING id",
+                Long.class);
+        jdbc.update("INSERT INTO writeback.intents (sync, run_id, source_ids, intent_keys) VALUES ('companies', ?, '{5}', '{k-5}')",
+                crashed);
+        jdbc.execute("DELETE FROM writeback.bookmarks");
+
+        JsonNode run = runAndWait("companies");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'companies'", Long.class)).isEqualTo(60);
+        assertThat(jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class))
+                .isEqualTo(target);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.intents", Long.class)).isZero();
+    }
+
+    @Test
     void apiListsSyncsWithModeScheduleAndLastRun() {
         runAndWait("companies");
 

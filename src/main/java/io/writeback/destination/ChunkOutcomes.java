@@ -11,6 +11,7 @@ import io.writeback.run.RunContext;
 import io.writeback.run.RunCounts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What became of each record of one chunk, gathered to be recorded together: link outcomes, dead
@@ -20,14 +21,17 @@ final class ChunkOutcomes {
 
     private final RunContext run;
     private final RunCounts counts;
+    private final Map<String, String> intentKeys;
     final List<LinkOutcome> links = new ArrayList<>();
     final List<DeadLetter> failures = new ArrayList<>();
     final List<SyncRecord> invalid = new ArrayList<>();
     private String settledCursor;
 
-    ChunkOutcomes(RunContext run) {
+    /** {@code intentKeys}: the key each insert of the chunk is sent under, by source id. */
+    ChunkOutcomes(RunContext run, Map<String, String> intentKeys) {
         this.run = run;
         this.counts = run.counts();
+        this.intentKeys = intentKeys;
     }
 
     void invalid(SyncRecord record) {
@@ -52,7 +56,7 @@ final class ChunkOutcomes {
     void unknown(SyncRecord record) {
         counts.unknown();
         trace(record, null);
-        links.add(LinkOutcome.unknown(record.sourceId(), RecordDelivery.UNKNOWN_OUTCOME));
+        links.add(LinkOutcome.unknown(record.sourceId(), null, RecordDelivery.UNKNOWN_OUTCOME));
     }
 
     /** Records a write; returns whether it failed. */
@@ -70,7 +74,7 @@ final class ChunkOutcomes {
         counts.failed();
         // A create that may have landed stays pending: the next run recovers it rather than creating it again.
         links.add(call.mayHaveLanded()
-                ? LinkOutcome.unknown(record.sourceId(), call.error())
+                ? LinkOutcome.unknown(record.sourceId(), intentKeys.get(record.sourceId()), call.error())
                 : LinkOutcome.error(record.sourceId(), call.error()));
         failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), call));
         return true;

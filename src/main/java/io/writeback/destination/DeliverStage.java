@@ -79,9 +79,9 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
         RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
         Map<String, String> intents = intents(chunk, delivery);
-        links.recordIntents(run.linkSync(), run.runId(), intents);
+        Long intentsId = links.recordIntents(run.linkSync(), run.runId(), intents);
         Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts());
-        ChunkOutcomes outcomes = new ChunkOutcomes(run);
+        ChunkOutcomes outcomes = new ChunkOutcomes(run, intents);
         SyncRecord stoppedAt = null;
         for (SyncRecord record : requirePlanned(run, chunk)) {
             switch (record.action()) {
@@ -111,7 +111,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
                 }
             }
         }
-        links.record(run.linkSync(), run.runId(), outcomes.links);
+        links.record(run.linkSync(), run.runId(), outcomes.links, intentsId);
         deadLetters.record(run.sync(), run.runId(), outcomes.failures);
         invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
         run.settledUpTo(outcomes.settledCursor());

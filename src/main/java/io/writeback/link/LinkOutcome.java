@@ -1,29 +1,34 @@
 package io.writeback.link;
 
 /**
- * What one record's delivery or evaluation leaves in the link table. A null target id or hash keeps
- * the stored one (an error never forgets where the record lives, nor marks the failed payload as sent).
+ * What one record's delivery or evaluation leaves in the link table. A null target id, hash or intent
+ * key keeps the stored one (an error never forgets where the record lives, nor marks the failed
+ * payload as sent).
  */
-public record LinkOutcome(String sourceId, String targetId, LinkStatus status, String payloadHash, String error) {
+public record LinkOutcome(String sourceId, String targetId, LinkStatus status, String payloadHash, String intentKey,
+        String error) {
 
     public static LinkOutcome success(String sourceId, String targetId, String payloadHash) {
-        return new LinkOutcome(sourceId, targetId, LinkStatus.SUCCESS, payloadHash, null);
+        return new LinkOutcome(sourceId, targetId, LinkStatus.SUCCESS, payloadHash, null, null);
     }
 
     public static LinkOutcome error(String sourceId, String error) {
-        return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, error);
+        return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, null, error);
     }
 
-    /** An insert may have landed, and nothing can tell: the link stays pending, with why, for an operator. */
-    public static LinkOutcome unknown(String sourceId, String why) {
-        return new LinkOutcome(sourceId, null, LinkStatus.PENDING, null, why);
+    /**
+     * An insert may have landed, and nothing can tell yet: the link stays pending, with why and the key
+     * it was sent under (null: the one stored), for the next run or an operator to settle.
+     */
+    public static LinkOutcome unknown(String sourceId, String intentKey, String why) {
+        return new LinkOutcome(sourceId, null, LinkStatus.PENDING, null, intentKey, why);
     }
 
     public static LinkOutcome deleted(String sourceId) {
-        return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null);
+        return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null, null);
     }
 
     public static LinkOutcome unchanged(String sourceId) {
-        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null);
+        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null, null);
     }
 }

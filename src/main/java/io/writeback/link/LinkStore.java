@@ -3,10 +3,14 @@ package io.writeback.link;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,29 +23,53 @@ public class LinkStore {
             FROM writeback.links WHERE sync = ? AND source_id = ANY (?)""";
 
     private static final String INTEND = """
+            INSERT INTO writeback.intents (sync, run_id, source_ids, intent_keys) VALUES (?, ?, ?, ?) RETURNING id""";
+
+    /** A chunk's outcomes in one statement, which also deletes the chunk's intents: both happen, or neither. */
+    private static final String RECORD = """
+            WITH settled AS (DELETE FROM writeback.intents WHERE id = ?)
+            INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash, intent_key,
+                                              first_synced_at, last_synced_at, last_error, attempts, last_run_id)
+            SELECT ?, o.source_id, o.target_id, o.status, o.payload_hash, o.intent_key,
+                   CASE WHEN o.status = 'success' THEN now() END, now(), o.last_error,
+                   CASE WHEN o.status IN ('success', 'error') THEN 1 ELSE 0 END, ?
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS o (source_id, target_id, status, payload_hash, intent_key, last_error)
+            ON CONFLICT (sync, source_id) DO UPDATE SET
+                target_id       = COALESCE(EXCLUDED.target_id, l.target_id),
+                status          = EXCLUDED.status,
+                payload_hash    = COALESCE(EXCLUDED.payload_hash, l.payload_hash),
+                intent_key      = COALESCE(EXCLUDED.intent_key, l.intent_key),
+                first_synced_at = COALESCE(l.first_synced_at, EXCLUDED.first_synced_at),
+                last_synced_at  = now(),
+                last_error      = EXCLUDED.last_error,
+                attempts        = CASE WHEN EXCLUDED.status = 'pending' THEN l.attempts
+                                       WHEN l.status IN ('error', 'pending') THEN l.attempts + 1 ELSE 1 END,
+                last_run_id     = EXCLUDED.last_run_id""";
+
+    private static final String MARK_UNCHANGED = """
+            UPDATE writeback.links SET status = 'skipped-same-hash', last_error = NULL, last_run_id = ?
+            WHERE sync = ? AND source_id = ANY (?)""";
+
+    /**
+     * Turns the intents of runs that are over into pending links (the newest intent of a record wins):
+     * their inserts may have landed, and the next run recovers them by key instead of inserting again.
+     */
+    private static final String RECLAIM = """
+            WITH leftover AS (
+                DELETE FROM writeback.intents i
+                WHERE (i.sync = ? OR ?::text IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM writeback.runs r WHERE r.id = i.run_id AND r.status IN ('queued', 'running'))
+                RETURNING i.id, i.sync, i.run_id, i.source_ids, i.intent_keys)
             INSERT INTO writeback.links AS l (sync, source_id, status, intent_key, attempts, last_run_id)
-            VALUES (?, ?, 'pending', ?, 0, ?)
+            SELECT DISTINCT ON (leftover.sync, u.source_id) leftover.sync, u.source_id, 'pending', u.intent_key, 0, leftover.run_id
+            FROM leftover, unnest(leftover.source_ids, leftover.intent_keys) AS u (source_id, intent_key)
+            ORDER BY leftover.sync, u.source_id, leftover.id DESC
             ON CONFLICT (sync, source_id) DO UPDATE SET
                 status      = 'pending',
                 intent_key  = EXCLUDED.intent_key,
                 attempts    = CASE WHEN l.status IN ('error', 'pending') THEN l.attempts ELSE 0 END,
                 last_run_id = EXCLUDED.last_run_id""";
-
-    private static final String RECORD = """
-            INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash,
-                                              first_synced_at, last_synced_at, last_error, attempts, last_run_id)
-            VALUES (?, ?, ?, ?, ?,
-                    CASE WHEN ? = 'success' THEN now() END, now(), ?, CASE WHEN ? IN ('success', 'error') THEN 1 ELSE 0 END, ?)
-            ON CONFLICT (sync, source_id) DO UPDATE SET
-                target_id       = COALESCE(EXCLUDED.target_id, l.target_id),
-                status          = EXCLUDED.status,
-                payload_hash    = COALESCE(EXCLUDED.payload_hash, l.payload_hash),
-                first_synced_at = COALESCE(l.first_synced_at, EXCLUDED.first_synced_at),
-                last_synced_at  = CASE WHEN EXCLUDED.status = 'skipped-same-hash' THEN l.last_synced_at ELSE now() END,
-                last_error      = EXCLUDED.last_error,
-                attempts        = CASE WHEN EXCLUDED.status IN ('skipped-same-hash', 'pending') THEN l.attempts
-                                       WHEN l.status IN ('error', 'pending') THEN l.attempts + 1 ELSE 1 END,
-                last_run_id     = EXCLUDED.last_run_id""";
 
     private final JdbcTemplate jdbc;
 
@@ -135,39 +163,72 @@ public class LinkStore {
     }
 
     /**
-     * Marks the records of a chunk about to be inserted as pending, with the key each insert is sent
-     * under, in one batch, before any is sent: a crash before their outcomes are written leaves them
-     * pending, and the next run knows their inserts may have landed.
+     * Notes the inserts of a chunk of run {@code runId}, with the key each is sent under, before any is
+     * sent; returns the note's id, which {@link #record} settles (null when there is nothing to note).
+     * Should the run end before the outcomes are recorded, {@link #reclaimIntents} makes them pending.
      */
-    public void recordIntents(String sync, long runId, Map<String, String> intentKeyBySourceId) {
+    public Long recordIntents(String sync, long runId, Map<String, String> intentKeyBySourceId) {
         if (intentKeyBySourceId.isEmpty()) {
-            return;
+            return null;
         }
-        List<Map.Entry<String, String>> intents = List.copyOf(intentKeyBySourceId.entrySet());
-        jdbc.batchUpdate(INTEND, intents, intents.size(), (statement, intent) -> {
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(INTEND);
             statement.setString(1, sync);
-            statement.setString(2, intent.getKey());
-            statement.setString(3, intent.getValue());
-            statement.setLong(4, runId);
-        });
+            statement.setLong(2, runId);
+            statement.setArray(3, connection.createArrayOf("text", intentKeyBySourceId.keySet().toArray()));
+            statement.setArray(4, connection.createArrayOf("text", intentKeyBySourceId.values().toArray()));
+            return statement;
+        }, (ResultSet rs) -> rs.next() ? rs.getLong(1) : null);
     }
 
-    /** Writes the outcomes of one chunk in one batch. */
-    public void record(String sync, long runId, List<LinkOutcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
+    /**
+     * Writes the outcomes of one chunk and settles its intents ({@code intentsId}, may be null) in one
+     * statement, then marks its unchanged records; every outcome of a source id but its last is ignored.
+     */
+    public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId) {
+        Map<String, LinkOutcome> written = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        for (LinkOutcome outcome : outcomes) {
+            if (outcome.status() == LinkStatus.SKIPPED_SAME_HASH) {
+                unchanged.add(outcome.sourceId());
+            } else {
+                written.put(outcome.sourceId(), outcome);
+            }
         }
-        jdbc.batchUpdate(RECORD, outcomes, outcomes.size(), (statement, outcome) -> {
-            String status = outcome.status().dbValue();
-            statement.setString(1, sync);
-            statement.setString(2, outcome.sourceId());
-            statement.setString(3, outcome.targetId());
-            statement.setString(4, status);
-            statement.setString(5, outcome.payloadHash());
-            statement.setString(6, status);
-            statement.setString(7, outcome.error());
-            statement.setString(8, status);
-            statement.setLong(9, runId);
-        });
+        if (!written.isEmpty() || intentsId != null) {
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(RECORD);
+                statement.setObject(1, intentsId, Types.BIGINT);
+                statement.setString(2, sync);
+                statement.setLong(3, runId);
+                setColumn(statement, 4, written.values(), LinkOutcome::sourceId);
+                setColumn(statement, 5, written.values(), LinkOutcome::targetId);
+                setColumn(statement, 6, written.values(), outcome -> outcome.status().dbValue());
+                setColumn(statement, 7, written.values(), LinkOutcome::payloadHash);
+                setColumn(statement, 8, written.values(), LinkOutcome::intentKey);
+                setColumn(statement, 9, written.values(), LinkOutcome::error);
+                return statement;
+            });
+        }
+        if (!unchanged.isEmpty()) {
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(MARK_UNCHANGED);
+                statement.setLong(1, runId);
+                statement.setString(2, sync);
+                statement.setArray(3, connection.createArrayOf("text", unchanged.toArray()));
+                return statement;
+            });
+        }
+    }
+
+    /** Makes the unsettled intents of ended runs of {@code sync} (null: of every sync) pending links; returns how many. */
+    public int reclaimIntents(String sync) {
+        return jdbc.update(RECLAIM, sync, sync);
+    }
+
+    private static void setColumn(PreparedStatement statement, int index, Collection<LinkOutcome> outcomes,
+            Function<LinkOutcome, String> column) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("text",
+                outcomes.stream().map(column).toArray()));
     }
 }

@@ -1,6 +1,7 @@
 package io.writeback.run;
 
 import io.writeback.deadletter.DeadLetters;
+import io.writeback.link.LinkStore;
 import io.writeback.pipeline.RecordTrace;
 import io.writeback.source.SourceOptions;
 import java.util.Optional;
@@ -26,9 +27,12 @@ public class RunLifecycle {
     private final Bookmarks bookmarks;
     private final ActiveRuns activeRuns;
     private final DeadLetters deadLetters;
+    private final LinkStore links;
 
-    public RunLifecycle(RunLedger ledger, Bookmarks bookmarks, ActiveRuns activeRuns, DeadLetters deadLetters) {
+    public RunLifecycle(RunLedger ledger, Bookmarks bookmarks, ActiveRuns activeRuns, DeadLetters deadLetters,
+            LinkStore links) {
         this.ledger = ledger;
+        this.links = links;
         this.bookmarks = bookmarks;
         this.activeRuns = activeRuns;
         this.deadLetters = deadLetters;
@@ -66,6 +70,11 @@ public class RunLifecycle {
             throw e;
         }
         activeRuns.transfer(sync, claimId, run.runId());
+        int reclaimed = links.reclaimIntents(run.linkSync());
+        if (reclaimed > 0) {
+            log.warn("Sync {}: {} insert(s) of an earlier run were sent without their outcome being recorded; "
+                    + "run {} recovers them", sync, reclaimed, run.runId());
+        }
         RunContext started = run;
         start(exchange, run, failure -> end(started, failure));
         log.info("Sync {}: run {} started", sync, run.runId());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +25,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Writeback's benchmark: {@code ./mvnw -Pbench verify [-Dbench.rows=1000000] [-Dbench.memoryRows=10000000]}.
+ * Writeback's benchmark: {@code ./mvnw -Pbench verify [-Dbench.rows=1000000] [-Dbench.memoryRows=10000000]
+ * [-Dbench.profile=true]}.
  * Writeback runs as a process of its own under -Xmx256m against generated rows in PostgreSQL and a
  * local sink; every scenario is reported with its time, rate, HTTP calls, peak heap, and its ratio to
- * the floors measured in the same run. Prints a table and writes target/bench/results.json.
+ * the floors measured in the same run. Prints a table and writes target/bench/results.json. With
+ * bench.profile, Writeback runs under Java Flight Recorder and each scenario's samples are summarized.
  */
 class WritebackBenchmark {
 
     private static final Path WORK = Path.of("target", "bench");
+    private static final Path RECORDING = WORK.resolve("writeback.jfr");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern GC_AFTER = Pattern.compile("\\d+M->(\\d+)M\\(\\d+M\\)");
     private static final String COLUMNS = """
@@ -44,7 +48,9 @@ class WritebackBenchmark {
 
     private final long rows = Long.getLong("bench.rows", 1_000_000);
     private final long memoryRows = Long.getLong("bench.memoryRows", 10_000_000);
+    private final boolean profile = Boolean.getBoolean("bench.profile");
     private final List<Map<String, Object>> results = new ArrayList<>();
+    private final List<ProfileSummary.Window> windows = new ArrayList<>();
     private long gcLogRead;
 
     @Test
@@ -59,13 +65,25 @@ class WritebackBenchmark {
             generate(jdbc, "bench.customers", rows);
             writeSyncs();
             Map<String, Double> floors = floors(database, sink);
-            try (WritebackProcess writeback = WritebackProcess.start(
-                    List.of("-Xmx256m", "-Xlog:gc:file=" + WORK.resolve("gc.log").toAbsolutePath()),
-                    arguments(postgres, sink), WORK.resolve("writeback.log"))) {
+            try (WritebackProcess writeback = WritebackProcess.start(jvmOptions(), arguments(postgres, sink),
+                    WORK.resolve("writeback.log"))) {
                 scenarios(writeback, jdbc, sink, floors);
             }
             report(floors);
+            if (profile) {
+                String summary = ProfileSummary.format(ProfileSummary.summarize(RECORDING, windows));
+                System.out.println(summary);
+                Files.writeString(WORK.resolve("profile.txt"), summary);
+            }
         }
+    }
+
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Xlog:gc:file=" + WORK.resolve("gc.log").toAbsolutePath()));
+        if (profile) {
+            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + RECORDING.toAbsolutePath());
+        }
+        return options;
     }
 
     private void scenarios(WritebackProcess writeback, JdbcTemplate jdbc, BenchSink sink, Map<String, Double> floors)
@@ -93,7 +111,9 @@ class WritebackBenchmark {
             throws Exception {
         sink.reset();
         readGcLog();
+        Instant start = Instant.now();
         JsonNode run = run(writeback, sync);
+        windows.add(new ProfileSummary.Window(scenario, start, Instant.now()));
         double seconds = run.get("durationMillis").asLong() / 1000.0;
         long read = run.at("/counts/rowsRead").asLong();
         Map<String, Object> result = new LinkedHashMap<>();

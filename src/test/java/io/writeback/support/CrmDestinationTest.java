@@ -92,7 +92,7 @@ public abstract class CrmDestinationTest {
     @BeforeEach
     void resetCrmAndState() {
         CRM.resetAll();
-        jdbc.execute("TRUNCATE writeback.links, writeback.runs, writeback.bookmarks, writeback.dead_letters, writeback.invalid_rows");
+        jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, writeback.invalid_rows");
         jdbc.execute("DROP SCHEMA IF EXISTS crm_src CASCADE; CREATE SCHEMA crm_src");
         runs = new RunsApi(http);
     }

@@ -30,7 +30,7 @@ public abstract class WritebackIntegrationTest {
 
     @BeforeEach
     void resetState() throws IOException {
-        jdbc.execute("TRUNCATE writeback.links, writeback.runs, writeback.bookmarks, writeback.dead_letters, sandbox.records");
+        jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, sandbox.records, sandbox.idempotency_keys");
         jdbc.execute("DROP SCHEMA IF EXISTS warehouse CASCADE");
         jdbc.execute(new ClassPathResource("demo/warehouse.sql").getContentAsString(StandardCharsets.UTF_8));
     }
