@@ -2,6 +2,7 @@ package io.writeback.destination;
 
 import io.writeback.deadletter.DeadLetters;
 import io.writeback.deadletter.InvalidRows;
+import io.writeback.link.LinkOutcome;
 import io.writeback.link.LinkStore;
 import io.writeback.pipeline.Stage;
 import io.writeback.pipeline.StageChunk;
@@ -11,13 +12,16 @@ import io.writeback.plan.Action;
 import io.writeback.run.RunContext;
 import io.writeback.run.RunCounts;
 import io.writeback.run.RunLedger;
+import io.writeback.run.SettlingThreads;
 import io.writeback.source.ErrorPolicy;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code writeback:deliver}: carries out the plan of a chunk against the destination, then records
- * every outcome in the link table (one batch), failures in the dead letters, invalid rows, how far
- * the chunk is settled, and the run's progress. With error policy stop, the first failed record
+ * every outcome in the link table (one statement), failures in the dead letters, invalid rows, and
+ * how far the chunk is settled, while the run goes on with its next chunk (see {@link
+ * io.writeback.run.ChunkSettling}); and the run's progress. With error policy stop, the first failed record
  * ends the run; the records after it stay unsettled.
  */
 @Component
@@ -42,10 +47,12 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final RunLedger ledger;
     private final DeliveryThreads threads;
     private final BulkWriter bulkWriter;
+    private final SettlingThreads settlingThreads;
 
     public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, DeadLetters deadLetters,
-            InvalidRows invalidRows, RunLedger ledger, DeliveryThreads threads) {
+            InvalidRows invalidRows, RunLedger ledger, DeliveryThreads threads, SettlingThreads settlingThreads) {
         this.bulkWriter = bulkWriter;
+        this.settlingThreads = settlingThreads;
         this.threads = threads;
         this.writer = writer;
         this.links = links;
@@ -111,10 +118,13 @@ public class DeliverStage implements Stage<DeliverOptions> {
                 }
             }
         }
-        links.record(run.linkSync(), run.runId(), outcomes.links, intentsId);
-        deadLetters.record(run.sync(), run.runId(), outcomes.failures);
-        invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
-        run.settledUpTo(outcomes.settledCursor());
+        Set<String> settledIds = outcomes.links.stream().map(LinkOutcome::sourceId).collect(Collectors.toUnmodifiableSet());
+        run.settling().submit(settlingThreads, settledIds, () -> {
+            links.record(run.linkSync(), run.runId(), outcomes.links, intentsId);
+            deadLetters.record(run.sync(), run.runId(), outcomes.failures);
+            invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
+            run.settledUpTo(outcomes.settledCursor());
+        });
         if (stoppedAt != null) {
             String sourceId = stoppedAt.sourceId();
             throw new RunStoppedException(run, sourceId, outcomes.failures.stream()

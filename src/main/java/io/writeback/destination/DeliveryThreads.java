@@ -1,11 +1,6 @@
 package io.writeback.destination;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.springframework.beans.factory.DisposableBean;
+import io.writeback.pipeline.WorkerThreads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,21 +8,9 @@ import org.springframework.stereotype.Component;
  * each connection's own bound keeps the calls under way within its max-in-flight.
  */
 @Component
-public class DeliveryThreads implements DisposableBean {
+public class DeliveryThreads extends WorkerThreads {
 
-    private final AtomicInteger count = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "writeback-deliver-" + count.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    <T> Future<T> submit(Supplier<T> work) {
-        return executor.submit(work::get);
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
+    DeliveryThreads() {
+        super("deliver");
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Decides, per record of a chunk, what the destination must be told, given the link rows from before. */
 public final class ChangePlanner {
@@ -26,19 +27,20 @@ public final class ChangePlanner {
     }
 
     /**
-     * Plans the chunk of run {@code runId}. A link that this run already wrote means the key came in an
-     * earlier chunk of the same run: the row is invalid, not sent twice. Records whose action is decided
+     * Plans the chunk of run {@code runId}. A link that this run already wrote, or is writing ({@code
+     * wroteLast}: the last chunk's writes may still be under way), means the key came in an earlier
+     * chunk of the same run: the row is invalid, not sent twice. Records whose action is decided
      * already (invalid rows, vanished records) pass through.
      */
     public static void plan(List<SyncRecord> chunk, Map<String, Link> links, SyncMode mode, Vanished vanished,
-            String mappingFingerprint, long runId) {
+            String mappingFingerprint, long runId, Predicate<String> wroteLast) {
         for (SyncRecord record : chunk) {
             if (record.action() != null) {
                 continue;
             }
             Link link = links.get(record.sourceId());
             record.setLink(link);
-            if (link != null && link.lastRunId() != null && link.lastRunId() == runId) {
+            if (wroteLast.test(record.sourceId()) || link != null && link.lastRunId() != null && link.lastRunId() == runId) {
                 record.decide(Action.INVALID, duplicate(record));
             } else if (mode == SyncMode.DELETE) {
                 planDelete(record, link);

@@ -32,7 +32,7 @@ public class PlanStage implements Stage<PlanOptions> {
             List<SyncRecord> chunk = StageChunk.records(exchange);
             var keys = ChangePlanner.validKeys(chunk);
             ChangePlanner.plan(chunk, links.find(run.linkSync(), keys), run.source().mode(), run.source().vanished(),
-                    run.mappingFingerprint(), run.runId());
+                    run.mappingFingerprint(), run.runId(), run.settling()::wroteLast);
         };
     }
 }

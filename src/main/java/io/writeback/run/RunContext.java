@@ -23,6 +23,7 @@ public final class RunContext {
     private final RecordTrace trace;
     private final Instant startedAt = Instant.now();
     private final RunCounts counts = new RunCounts();
+    private final ChunkSettling settling = new ChunkSettling();
     private volatile String settledCursorValue;
     private volatile String mappingFingerprint = "";
     private volatile Instant lastProgressAt = startedAt;
@@ -70,6 +71,10 @@ public final class RunContext {
 
     public RunCounts counts() {
         return counts;
+    }
+
+    public ChunkSettling settling() {
+        return settling;
     }
 
     public Duration elapsed() {

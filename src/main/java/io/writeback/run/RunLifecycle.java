@@ -94,6 +94,11 @@ public class RunLifecycle {
     private void end(RunContext run, Throwable exchangeFailure) {
         Throwable failure = withoutCamelWrappers(exchangeFailure);
         try {
+            try {
+                run.settling().awaitSettled();
+            } catch (RuntimeException settlingFailure) {
+                failure = failure == null ? settlingFailure : failure;
+            }
             run.closeResources();
             deadLetters.settle(run.sync(), run.linkSync(), run.runId());
             RunStatus status = ledger.finish(run, failure);

@@ -25,6 +25,7 @@ final class FailedRowRetries implements DeferredPages.PageSource {
 
     @Override
     public List<SyncRecord> nextPage() {
+        run.settling().awaitSettled();
         List<String> keys = links.failedBefore(run.linkSync(), run.runId(), lastKey, run.source().chunkSize());
         if (keys.isEmpty()) {
             return List.of();

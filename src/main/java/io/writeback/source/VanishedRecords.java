@@ -27,6 +27,7 @@ final class VanishedRecords implements DeferredPages.PageSource {
 
     @Override
     public List<SyncRecord> nextPage() {
+        run.settling().awaitSettled();
         List<Link> vanished = links.notReadBy(run.linkSync(), run.runId(), lastKey, run.source().chunkSize());
         if (vanished.isEmpty()) {
             return List.of();

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class ChangePlannerTest {
 
     private static final String FINGERPRINT = "fields{};constants{}";
     private static final long RUN = 7;
+    private static final Predicate<String> NOTHING_UNDER_WAY = sourceId -> false;
 
     @Test
     void upsertInsertsNewUpdatesChangedAndSkipsUnchanged() {
@@ -27,7 +29,7 @@ class ChangePlannerTest {
                 "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1, null, null),
                 "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2, null, null));
 
-        ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
 
         assertThat(fresh.action()).isEqualTo(Action.INSERT);
         assertThat(changed.action()).isEqualTo(Action.UPDATE);
@@ -41,14 +43,14 @@ class ChangePlannerTest {
         SyncRecord unlinked = record("2", "b");
         Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1, null, null));
 
-        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, Vanished.DELETE, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
         assertThat(linked.action()).isEqualTo(Action.SKIP);
         assertThat(linked.reason()).isEqualTo("already linked to target record t1, and mode insert only inserts");
         assertThat(unlinked.action()).isEqualTo(Action.INSERT);
 
         linked.decide(null, null);
         unlinked.decide(null, null);
-        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.UPDATE, Vanished.DELETE, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.UPDATE, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
         assertThat(linked.action()).isEqualTo(Action.UPDATE);
         assertThat(unlinked.action()).isEqualTo(Action.SKIP);
     }
@@ -71,9 +73,21 @@ class ChangePlannerTest {
         SyncRecord repeated = record("1", "b");
         Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, RUN, null));
 
-        ChangePlanner.plan(List.of(repeated), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(repeated), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
 
         assertThat(repeated.action()).isEqualTo(Action.INVALID);
+    }
+
+    @Test
+    void aKeyWhoseLinkTheLastChunkIsStillWritingIsInvalid() {
+        SyncRecord repeated = record("1", "b");
+        SyncRecord other = record("2", "c");
+
+        ChangePlanner.plan(List.of(repeated, other), Map.of(), SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN,
+                "1"::equals);
+
+        assertThat(repeated.action()).isEqualTo(Action.INVALID);
+        assertThat(other.action()).isEqualTo(Action.INSERT);
     }
 
     @Test
@@ -98,7 +112,7 @@ class ChangePlannerTest {
         Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, null, null),
                 "2", new Link("2", "t2", LinkStatus.DELETED, "h", 1, null, null));
 
-        ChangePlanner.plan(List.of(linked, gone, unlinked), links, SyncMode.DELETE, Vanished.DELETE, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(linked, gone, unlinked), links, SyncMode.DELETE, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
 
         assertThat(linked.action()).isEqualTo(Action.DELETE);
         assertThat(gone.action()).isEqualTo(Action.SKIP);
@@ -111,11 +125,11 @@ class ChangePlannerTest {
         SyncRecord back = record("1", "a");
         Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.DELETED, "h", 1, null, null));
 
-        ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.DELETE, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
         assertThat(back.action()).isEqualTo(Action.INSERT);
 
         back.decide(null, null);
-        ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.ARCHIVE, FINGERPRINT, RUN);
+        ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.ARCHIVE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
         assertThat(back.action()).isEqualTo(Action.UPDATE);
     }
 

@@ -1,0 +1,48 @@
+package io.writeback.run;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * The database writes that settle a run's chunks (links, dead letters, invalid rows, how far the run
+ * is settled), made on another thread while the run reads, plans and sends its next chunk. One chunk's
+ * writes are under way at most: the next chunk's wait for them, so chunks settle in order, and a
+ * failure surfaces in the run at its next chunk or at its end.
+ */
+public final class ChunkSettling {
+
+    private CompletableFuture<Void> underWay = CompletableFuture.completedFuture(null);
+    private Set<String> sourceIdsUnderWay = Set.of();
+
+    /** Waits for the previous chunk's writes, then starts {@code writes}, which settle the records {@code sourceIds}. */
+    public synchronized void submit(Executor executor, Set<String> sourceIds, Runnable writes) {
+        awaitSettled();
+        sourceIdsUnderWay = sourceIds;
+        underWay = CompletableFuture.runAsync(writes, executor);
+    }
+
+    /** Waits until every chunk submitted is settled; rethrows the failure of its writes, if they failed. */
+    public synchronized void awaitSettled() {
+        try {
+            underWay.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the last chunk submitted wrote the link of {@code sourceId}: its writes may still be under
+     * way, so a lookup of the link table may not show them yet.
+     */
+    public synchronized boolean wroteLast(String sourceId) {
+        return sourceIdsUnderWay.contains(sourceId);
+    }
+}
