@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.writeback.link.Link;
 import io.writeback.link.LinkStatus;
 import io.writeback.pipeline.SyncRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +105,24 @@ class ChangePlannerTest {
         assertThat(PayloadHash.of(FINGERPRINT, ab)).isEqualTo(PayloadHash.of(FINGERPRINT, ba))
                 .isNotEqualTo(PayloadHash.of(FINGERPRINT, Map.of("a", 2, "b", "x")))
                 .isNotEqualTo(PayloadHash.of("fields{a=a}", ab));
+    }
+
+    @Test
+    void theHashIsSha256OfTheFingerprintAndTheCanonicalJsonWithNestedKeysSortedToo() throws Exception {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("name", "Acme");
+        payload.put("address", new LinkedHashMap<>(Map.of("street", "Main St", "city", "Lyon")));
+        payload.put("active", true);
+        payload.put("note", null);
+        payload.put("score", 42L);
+        payload.put("lines", List.of(1, 2.5));
+        String canonical = FINGERPRINT + "\n" + """
+                {"active":true,"address":{"city":"Lyon","street":"Main St"},"lines":[1,2.5],"name":"Acme","note":null,"score":42}""";
+
+        byte[] expected = MessageDigest.getInstance("SHA-256")
+                .digest(canonical.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(PayloadHash.of(FINGERPRINT, payload)).isEqualTo(HexFormat.of().formatHex(expected));
     }
 
     @Test
