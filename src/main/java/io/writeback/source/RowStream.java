@@ -14,10 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * The open result of a sync's query, as an iterator of chunks: it holds one chunk in memory at a
- * time, whatever the size of the result. Closing it ends the read transaction.
+ * The open result of a sync's query, as an iterator of chunks, read one chunk ahead on another thread
+ * while the run works on the chunk before: it holds two chunks in memory at most, whatever the size of
+ * the result. Whether more rows come is only known once the read ahead ends, so the last chunk may be
+ * empty. Closing it ends the read transaction.
  */
 public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseable {
 
@@ -29,11 +34,13 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     private final int keyIndex;
     /** The cursor column, when this stream's rows count for the bookmark; -1 otherwise. */
     private final int cursorIndex;
-    private List<SyncRecord> next;
+    private final Executor readAhead;
+    private CompletableFuture<List<SyncRecord>> reading;
+    private boolean exhausted;
     private boolean closed;
 
     RowStream(RunContext run, Connection connection, Statement statement, ResultSet rs, List<String> columns,
-            int keyIndex, int cursorIndex) {
+            int keyIndex, int cursorIndex, Executor readAhead) {
         this.run = run;
         this.connection = connection;
         this.statement = statement;
@@ -41,6 +48,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         this.columns = columns;
         this.keyIndex = keyIndex;
         this.cursorIndex = cursorIndex;
+        this.readAhead = readAhead;
     }
 
     /** The column labels of the query, in order. */
@@ -49,24 +57,36 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !closed) {
-            next = readChunk();
-            if (next.isEmpty()) {
-                close();
-            }
+    public synchronized boolean hasNext() {
+        if (reading == null && !exhausted && !closed) {
+            reading = CompletableFuture.supplyAsync(this::readChunk, readAhead);
         }
-        return next != null && !next.isEmpty();
+        return reading != null;
     }
 
     @Override
-    public List<SyncRecord> next() {
+    public synchronized List<SyncRecord> next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        List<SyncRecord> chunk = next;
-        next = null;
+        List<SyncRecord> chunk = awaitReading();
+        if (chunk.size() < run.source().chunkSize()) {
+            exhausted = true;
+            close();
+        } else {
+            hasNext();
+        }
         return chunk;
+    }
+
+    private List<SyncRecord> awaitReading() {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        } finally {
+            reading = null;
+        }
     }
 
     private List<SyncRecord> readChunk() {
@@ -98,12 +118,17 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         return record;
     }
 
+    /** Ends the read transaction, once a read ahead under way is over. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (reading != null) {
+            reading.exceptionally(failure -> List.of()).join();
+            reading = null;
+        }
         try (connection; statement; rs) {
             connection.rollback();
         } catch (SQLException e) {

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class SourceReader {
 
     private final Warehouse warehouse;
+    private final ReadAheadThreads readAhead;
 
-    public SourceReader(Warehouse warehouse) {
+    public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead) {
         this.warehouse = warehouse;
+        this.readAhead = readAhead;
     }
 
     /**
@@ -96,7 +98,7 @@ public class SourceReader {
             List<String> columns = columns(rs.getMetaData());
             int keyIndex = requireColumn(run, columns, source.key(), "key");
             int cursorIndex = source.incremental() ? requireColumn(run, columns, source.cursor(), "cursor") : -1;
-            return new RowStream(run, connection, statement, rs, columns, keyIndex, bookmarked ? cursorIndex : -1);
+            return new RowStream(run, connection, statement, rs, columns, keyIndex, bookmarked ? cursorIndex : -1, readAhead);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);

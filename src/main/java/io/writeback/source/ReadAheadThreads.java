@@ -1,0 +1,13 @@
+package io.writeback.source;
+
+import io.writeback.pipeline.WorkerThreads;
+import org.springframework.stereotype.Component;
+
+/** The threads that read a run's next chunk from the source while the run works on the one before. */
+@Component
+public class ReadAheadThreads extends WorkerThreads {
+
+    ReadAheadThreads() {
+        super("read");
+    }
+}

@@ -1,0 +1,53 @@
+package io.writeback.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.writeback.pipeline.SyncRecord;
+import io.writeback.run.RunContext;
+import io.writeback.run.RunScope;
+import io.writeback.support.WritebackIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The source's rows, read a chunk ahead, against the embedded PostgreSQL. */
+class RowStreamTest extends WritebackIntegrationTest {
+
+    @Autowired
+    SourceReader reader;
+
+    @Test
+    void chunksComeInQueryOrderAndTheLastOneMayBeEmpty() {
+        RunContext run = run("SELECT g AS id FROM generate_series(1, 6) AS g ORDER BY g");
+        List<List<String>> chunks = new ArrayList<>();
+
+        try (RowStream rows = reader.open(run, null)) {
+            rows.forEachRemaining(chunk -> chunks.add(chunk.stream().map(SyncRecord::sourceId).toList()));
+        }
+
+        assertThat(chunks).containsExactly(List.of("1", "2", "3"), List.of("4", "5", "6"), List.of());
+        assertThat(run.counts().totals().rowsRead()).isEqualTo(6);
+    }
+
+    @Test
+    void aRowThatFailsMidwayFailsTheChunkItIsInNamingTheSyncAfterTheChunksBefore() {
+        RunContext run = run("SELECT g AS id, 1 / (5 - g) AS x FROM generate_series(1, 8) AS g");
+
+        try (RowStream rows = reader.open(run, null)) {
+            assertThat(rows.next()).extracting(SyncRecord::sourceId).containsExactly("1", "2", "3");
+            assertThatThrownBy(rows::next).isInstanceOf(SourceQueryException.class)
+                    .hasMessageStartingWith("sync reader_test: reading the query's rows failed: ")
+                    .hasMessageContaining("division by zero");
+        }
+    }
+
+    private static RunContext run(String query) {
+        SourceOptions source = new SourceOptions();
+        source.setQuery(query);
+        source.setKey("id");
+        source.setChunkSize(3);
+        return new RunContext("reader_test", 1, source, RunScope.ALL, null);
+    }
+}
