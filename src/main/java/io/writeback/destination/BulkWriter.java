@@ -2,8 +2,6 @@ package io.writeback.destination;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.writeback.destination.RecordWriter.Written;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +62,7 @@ public class BulkWriter {
     private int write(HttpConnection connection, ObjectEndpoints endpoints, String object, Kind kind, List<Item> items,
             List<Written> results) {
         BulkEndpoint bulk = endpoint(kind, endpoints);
-        List<ObjectNode> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
+        List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
         DeliveryResult call = connection.sendBulk(bulk, object, body(bulk, bodies, items), kind != Kind.INSERT);
         if (!call.succeeded() && call.status() > 0 && items.size() > 1) {
             int half = items.size() / 2;
@@ -74,7 +72,7 @@ public class BulkWriter {
         JsonNode answer = call.succeeded() ? readTree(call.responseBody()) : null;
         Map<String, JsonNode> byKey = matched(bulk, answer);
         for (int i = 0; i < items.size(); i++) {
-            DeliveryResult itemCall = new DeliveryResult(call.method(), call.url(), bodies.get(i).toString(), call.status(),
+            DeliveryResult itemCall = new DeliveryResult(call.method(), call.url(), bodies.get(i), call.status(),
                     call.responseBody(), call.error(), 0, call.mayHaveLanded());
             results.add(call.succeeded() ? itemResult(itemCall, kind, bulk, answer, byKey, matchKey(endpoints, kind, items.get(i)),
                     items, i) : new Written(itemCall, null));
@@ -91,8 +89,9 @@ public class BulkWriter {
         };
     }
 
-    private ObjectNode item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, Item item) {
-        ObjectNode node = json.createObjectNode();
+    /** One item of a bulk call as JSON text: written once, for the call's body and for the item's own record. */
+    private String item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, Item item) {
+        Map<String, Object> node = new LinkedHashMap<>();
         if (kind == Kind.UPSERT) {
             node.put(bulk.propertyField(), endpoints.idProperty());
             node.put(bulk.itemIdField(), uniqueValue(endpoints, item));
@@ -100,25 +99,25 @@ public class BulkWriter {
             node.put(bulk.itemIdField(), item.targetId());
         }
         if (kind != Kind.DELETE) {
-            node.setAll((ObjectNode) json.valueToTree(RecordWriter.wrap(endpoints, item.payload())));
+            node.putAll(RecordWriter.wrap(endpoints, item.payload()));
         }
         if (kind == Kind.INSERT && bulk.itemKeyField() != null && !bulk.itemKeyField().isBlank()) {
             node.put(bulk.itemKeyField(), item.key());
         }
-        return node;
+        return JsonText.of(json, node);
     }
 
-    private String body(BulkEndpoint bulk, List<ObjectNode> bodies, List<Item> items) {
-        ArrayNode array = json.createArrayNode().addAll(bodies);
+    private String body(BulkEndpoint bulk, List<String> bodies, List<Item> items) {
+        String array = "[" + String.join(",", bodies) + "]";
         if (bulk.itemsField() == null || bulk.itemsField().isBlank()) {
-            return array.toString();
+            return array;
         }
-        ObjectNode body = json.createObjectNode();
-        body.set(bulk.itemsField(), array);
+        StringBuilder body = new StringBuilder("{").append(JsonText.of(json, bulk.itemsField())).append(':').append(array);
         if (bulk.keysField() != null && !bulk.keysField().isBlank()) {
-            body.set(bulk.keysField(), json.valueToTree(items.stream().map(Item::key).toList()));
+            body.append(',').append(JsonText.of(json, bulk.keysField())).append(':')
+                    .append(JsonText.of(json, items.stream().map(Item::key).toList()));
         }
-        return body.toString();
+        return body.append('}').toString();
     }
 
     /** The results by the key they echo, when the endpoint matches results by key. */

@@ -102,7 +102,7 @@ public class RecordWriter {
     }
 
     /** The payload as the object takes it: bare, or inside its payload field ({@code {"properties": {...}}}). */
-    static Object wrap(ObjectEndpoints endpoints, Map<String, Object> payload) {
+    static Map<String, Object> wrap(ObjectEndpoints endpoints, Map<String, Object> payload) {
         return endpoints.payloadField() == null ? payload : Map.of(endpoints.payloadField(), payload);
     }
 
@@ -135,11 +135,7 @@ public class RecordWriter {
     }
 
     String serialise(Object payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getOriginalMessage(), e);
-        }
+        return JsonText.of(json, payload);
     }
 
     /** The call made and, when it succeeded, the record's id in the target. */
