@@ -17,6 +17,7 @@ public final class SyncRecord {
     private Map<String, Object> payload;
     private String payloadHash;
     private Link link;
+    private boolean linkLookedUp;
     private Action action;
     private String reason;
 
@@ -77,8 +78,14 @@ public final class SyncRecord {
         return link;
     }
 
+    /** Whether the link table was searched for this record's link already (found or not): it need not be again. */
+    public boolean linkLookedUp() {
+        return linkLookedUp;
+    }
+
     public void setLink(Link link) {
         this.link = link;
+        this.linkLookedUp = true;
     }
 
     public Action action() {

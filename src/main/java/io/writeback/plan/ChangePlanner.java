@@ -28,19 +28,19 @@ public final class ChangePlanner {
 
     /**
      * Plans the chunk of run {@code runId}. A link that this run already wrote, or is writing ({@code
-     * wroteLast}: the last chunk's writes may still be under way), means the key came in an earlier
-     * chunk of the same run: the row is invalid, not sent twice. Records whose action is decided
+     * wroteRecently}: the link table may not show the writes of the last chunks yet), means the key came
+     * in an earlier chunk of the same run: the row is invalid, not sent twice. Records whose action is decided
      * already (invalid rows, vanished records) pass through.
      */
     public static void plan(List<SyncRecord> chunk, Map<String, Link> links, SyncMode mode, Vanished vanished,
-            String mappingFingerprint, long runId, Predicate<String> wroteLast) {
+            String mappingFingerprint, long runId, Predicate<String> wroteRecently) {
         for (SyncRecord record : chunk) {
             if (record.action() != null) {
                 continue;
             }
             Link link = links.get(record.sourceId());
             record.setLink(link);
-            if (wroteLast.test(record.sourceId()) || link != null && link.lastRunId() != null && link.lastRunId() == runId) {
+            if (wroteRecently.test(record.sourceId()) || link != null && link.lastRunId() != null && link.lastRunId() == runId) {
                 record.decide(Action.INVALID, duplicate(record));
             } else if (mode == SyncMode.DELETE) {
                 planDelete(record, link);

@@ -14,12 +14,14 @@ import java.util.concurrent.Executor;
 public final class ChunkSettling {
 
     private CompletableFuture<Void> underWay = CompletableFuture.completedFuture(null);
-    private Set<String> sourceIdsUnderWay = Set.of();
+    private Set<String> lastSourceIds = Set.of();
+    private Set<String> sourceIdsBeforeLast = Set.of();
 
     /** Waits for the previous chunk's writes, then starts {@code writes}, which settle the records {@code sourceIds}. */
     public synchronized void submit(Executor executor, Set<String> sourceIds, Runnable writes) {
         awaitSettled();
-        sourceIdsUnderWay = sourceIds;
+        sourceIdsBeforeLast = lastSourceIds;
+        lastSourceIds = sourceIds;
         underWay = CompletableFuture.runAsync(writes, executor);
     }
 
@@ -39,10 +41,11 @@ public final class ChunkSettling {
     }
 
     /**
-     * Whether the last chunk submitted wrote the link of {@code sourceId}: its writes may still be under
-     * way, so a lookup of the link table may not show them yet.
+     * Whether one of the last two chunks submitted wrote the link of {@code sourceId}. A chunk's links
+     * are looked up as it is read ahead, while the chunk before it is worked on and the one before that
+     * may still be settling: a lookup shows the writes of every earlier chunk, but not of those two.
      */
-    public synchronized boolean wroteLast(String sourceId) {
-        return sourceIdsUnderWay.contains(sourceId);
+    public synchronized boolean wroteRecently(String sourceId) {
+        return lastSourceIds.contains(sourceId) || sourceIdsBeforeLast.contains(sourceId);
     }
 }

@@ -1,5 +1,7 @@
 package io.writeback.source;
 
+import io.writeback.link.Link;
+import io.writeback.link.LinkStore;
 import io.writeback.mapping.JsonValues;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.run.RunContext;
@@ -17,12 +19,13 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * The open result of a sync's query, as an iterator of chunks, read one chunk ahead on another thread
- * while the run works on the chunk before: it holds two chunks in memory at most, whatever the size of
- * the result. Whether more rows come is only known once the read ahead ends, so the last chunk may be
- * empty. Closing it ends the read transaction.
+ * while the run works on the chunk before, links looked up: it holds two chunks in memory at most,
+ * whatever the size of the result. Whether more rows come is only known once the read ahead ends, so
+ * the last chunk may be empty. Closing it ends the read transaction.
  */
 public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseable {
 
@@ -35,12 +38,13 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     /** The cursor column, when this stream's rows count for the bookmark; -1 otherwise. */
     private final int cursorIndex;
     private final Executor readAhead;
+    private final LinkStore links;
     private CompletableFuture<List<SyncRecord>> reading;
     private boolean exhausted;
     private boolean closed;
 
     RowStream(RunContext run, Connection connection, Statement statement, ResultSet rs, List<String> columns,
-            int keyIndex, int cursorIndex, Executor readAhead) {
+            int keyIndex, int cursorIndex, Executor readAhead, LinkStore links) {
         this.run = run;
         this.connection = connection;
         this.statement = statement;
@@ -49,6 +53,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         this.keyIndex = keyIndex;
         this.cursorIndex = cursorIndex;
         this.readAhead = readAhead;
+        this.links = links;
     }
 
     /** The column labels of the query, in order. */
@@ -100,7 +105,15 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
             throw new SourceQueryException("sync " + run.sync() + ": reading the query's rows failed: " + e.getMessage(), e);
         }
         run.counts().read(chunk.size());
+        lookUpLinks(chunk);
         return chunk;
+    }
+
+    /** The chunk's links, looked up ahead too (the plan knows which of them may be out of date: ChunkSettling). */
+    private void lookUpLinks(List<SyncRecord> chunk) {
+        List<SyncRecord> valid = chunk.stream().filter(record -> record.action() == null).toList();
+        Map<String, Link> found = links.find(run.linkSync(), valid.stream().map(SyncRecord::sourceId).collect(Collectors.toSet()));
+        valid.forEach(record -> record.setLink(found.get(record.sourceId())));
     }
 
     private SyncRecord record() throws SQLException {

@@ -1,5 +1,6 @@
 package io.writeback.source;
 
+import io.writeback.link.LinkStore;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.run.RunContext;
 import io.writeback.sync.Identifiers;
@@ -20,10 +21,12 @@ public class SourceReader {
 
     private final Warehouse warehouse;
     private final ReadAheadThreads readAhead;
+    private final LinkStore links;
 
-    public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead) {
+    public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead, LinkStore links) {
         this.warehouse = warehouse;
         this.readAhead = readAhead;
+        this.links = links;
     }
 
     /**
@@ -98,7 +101,7 @@ public class SourceReader {
             List<String> columns = columns(rs.getMetaData());
             int keyIndex = requireColumn(run, columns, source.key(), "key");
             int cursorIndex = source.incremental() ? requireColumn(run, columns, source.cursor(), "cursor") : -1;
-            return new RowStream(run, connection, statement, rs, columns, keyIndex, bookmarked ? cursorIndex : -1, readAhead);
+            return new RowStream(run, connection, statement, rs, columns, keyIndex, bookmarked ? cursorIndex : -1, readAhead, links);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package io.writeback.destination;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -110,6 +111,23 @@ class IncrementalSyncTest extends CrmDestinationTest {
         assertThat(invalid.get(0).get("sourceId").asText()).isEqualTo("1");
         assertThat(invalid.get(0).get("reason").asText()).isEqualTo("the key 1 appears more than once in the query's result");
         assertThat(invalid.get(0).at("/row/name").asText()).isEqualTo("A again");
+    }
+
+    @Test
+    void keysRepeatedOneTwoAndFourChunksLaterAreInvalidWhetherOrNotTheirFirstLinksAreWrittenYet() {
+        jdbc.update("""
+                INSERT INTO crm_src.accounts (id, name, updated_at) VALUES
+                    (4, 'D again', '2026-01-01 10:00:00.000005+00'), (5, 'E', '2026-01-01 10:00:00.000006+00'),
+                    (1, 'A again', '2026-01-01 10:00:00.000007+00'), (6, 'F', '2026-01-01 10:00:00.000008+00'),
+                    (7, 'G', '2026-01-01 10:00:00.000009+00'), (2, 'B again', '2026-01-01 10:00:00.000010+00')""");
+
+        JsonNode run = runs.runAndWait("accounts");
+
+        // Chunks of two: [1 2] [3 4] [4 5] [1 6] [7 2]; the first of each key is sent, the repeats are not.
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(7);
+        assertThat(run.at("/counts/invalid").asLong()).isEqualTo(3);
+        CRM.verify(0, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name",
+                matching(".* again"))));
     }
 
     @Test
