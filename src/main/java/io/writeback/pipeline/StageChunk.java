@@ -22,7 +22,8 @@ public final class StageChunk {
     @SuppressWarnings("unchecked")
     public static List<SyncRecord> records(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
-        if (!(body instanceof List<?> list) || !list.stream().allMatch(SyncRecord.class::isInstance)) {
+        // The first element tells a chunk from any other list; a chunk is never mixed.
+        if (!(body instanceof List<?> list) || !list.isEmpty() && !(list.get(0) instanceof SyncRecord)) {
             throw new IllegalStateException("route " + exchange.getFromRouteId()
                     + ": a writeback stage expects a chunk of records; put it inside the split of writeback:source's body");
         }

@@ -14,8 +14,9 @@ import java.util.concurrent.Executor;
 public final class ChunkSettling {
 
     private CompletableFuture<Void> underWay = CompletableFuture.completedFuture(null);
-    private Set<String> lastSourceIds = Set.of();
-    private Set<String> sourceIdsBeforeLast = Set.of();
+    // Read for every record planned, from the route thread; written only by submit, on the same thread.
+    private volatile Set<String> lastSourceIds = Set.of();
+    private volatile Set<String> sourceIdsBeforeLast = Set.of();
 
     /** Waits for the previous chunk's writes, then starts {@code writes}, which settle the records {@code sourceIds}. */
     public synchronized void submit(Executor executor, Set<String> sourceIds, Runnable writes) {
@@ -45,7 +46,7 @@ public final class ChunkSettling {
      * are looked up as it is read ahead, while the chunk before it is worked on and the one before that
      * may still be settling: a lookup shows the writes of every earlier chunk, but not of those two.
      */
-    public synchronized boolean wroteRecently(String sourceId) {
+    public boolean wroteRecently(String sourceId) {
         return lastSourceIds.contains(sourceId) || sourceIdsBeforeLast.contains(sourceId);
     }
 }

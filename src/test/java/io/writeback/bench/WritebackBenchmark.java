@@ -111,9 +111,13 @@ class WritebackBenchmark {
             throws Exception {
         sink.reset();
         readGcLog();
+        Map<String, Long> cpuBefore = CpuUse.snapshot(writeback.pid());
         Instant start = Instant.now();
         JsonNode run = run(writeback, sync);
-        windows.add(new ProfileSummary.Window(scenario, start, Instant.now()));
+        Instant end = Instant.now();
+        Map<String, Double> coresBusy = CpuUse.coresBusy(cpuBefore, CpuUse.snapshot(writeback.pid()),
+                Duration.between(start, end).toMillis() / 1000.0);
+        windows.add(new ProfileSummary.Window(scenario, start, end));
         double seconds = run.get("durationMillis").asLong() / 1000.0;
         long read = run.at("/counts/rowsRead").asLong();
         Map<String, Object> result = new LinkedHashMap<>();
@@ -128,6 +132,7 @@ class WritebackBenchmark {
         result.put("sinkRecords", sink.records());
         result.put("refused429", sink.refused());
         result.put("peakHeapAfterGcMb", readGcLog());
+        result.put("coresBusy", coresBusy);
         result.put("floorSeconds", Double.isNaN(floorSeconds) ? null : floorSeconds);
         result.put("ratioToFloors", Double.isNaN(floorSeconds) || floorSeconds == 0 ? null : seconds / floorSeconds);
         if (sync.equals("bench_limited")) {
@@ -256,6 +261,10 @@ class WritebackBenchmark {
                     r.get("ratioToFloors") == null ? "-" : String.format("%.2f", r.get("ratioToFloors"))));
         }
         table.append("heap MB: the largest heap after a collection during the run, an upper bound of its live data\n");
+        table.append(String.format("cores busy on average (of %d): machine, and Writeback, PostgreSQL, this JVM with the sink%n",
+                Runtime.getRuntime().availableProcessors()));
+        results.stream().filter(r -> r.get("coresBusy") != null).forEach(r -> table.append(String.format("  %-30s %s%n",
+                r.get("scenario"), r.get("coresBusy"))));
         table.append(String.format("floors: stream %.2f s, post %.2f s, copy %.2f s%n", floors.get("stream"),
                 floors.get("post"), floors.get("copy")));
         results.stream().filter(r -> r.containsKey("writebackRatio")).forEach(r -> table.append(String.format(

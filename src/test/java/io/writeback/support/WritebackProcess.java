@@ -72,6 +72,10 @@ public final class WritebackProcess implements AutoCloseable {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Ends the process at once, as a crash would (SIGKILL). */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
