@@ -36,6 +36,7 @@ class WritebackBenchmark {
 
     private static final Path WORK = Path.of("target", "bench");
     private static final Path RECORDING = WORK.resolve("writeback.jfr");
+    private static final long SINGLE_ROWS = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern GC_AFTER = Pattern.compile("\\d+M->(\\d+)M\\(\\d+M\\)");
     private static final String COLUMNS = """
@@ -101,10 +102,13 @@ class WritebackBenchmark {
                 + " FROM generate_series(?, ?) AS g", rows + 1, rows + rows / 100);
         measure("4 incremental", writeback, sink, "bench_incremental",
                 (floors.get("stream") + floors.get("post") + floors.get("copy")) / 100);
-        measure("5 single-record, 8 in flight", writeback, sink, "bench_single", Double.NaN);
+        double singleShare = (double) Math.min(rows, SINGLE_ROWS) / rows;
+        measure("5 single-record, 8 in flight", writeback, sink, "bench_single",
+                (floors.get("stream") + floors.get("copy")) * singleShare + floors.get("postSingle8"));
         measure("6 rate-limited 190/10 s", writeback, sink, "bench_limited", Double.NaN);
         generate(jdbc, "bench.big", memoryRows);
-        measure("7 memory", writeback, sink, "bench_memory", Double.NaN);
+        // The floors were measured over `rows` rows; the memory scenario's scale them to its own.
+        measure("7 memory", writeback, sink, "bench_memory", readAndWrite * memoryRows / rows);
     }
 
     private void measure(String scenario, WritebackProcess writeback, BenchSink sink, String sync, double floorSeconds)
@@ -173,12 +177,14 @@ class WritebackBenchmark {
     private Map<String, Double> floors(DataSource database, BenchSink sink) throws Exception {
         Map<String, Double> floors = new LinkedHashMap<>();
         floors.put("stream", Floors.stream(database, "SELECT * FROM bench.customers").toNanos() / 1e9);
-        String batch = JSON.writeValueAsString(Map.of("inputs", java.util.Collections.nCopies(100, Map.of(
+        Map<String, Object> record = Map.of(
                 "first_name", "first123456", "last_name", "last1234", "email", "c123456@example.com", "phone", "+1-555-0123",
                 "company", "Company 12345", "city", "Berlin", "country", "DE", "segment", 42, "score", 512,
-                "notes", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))));
-        floors.put("post", Floors.post("http://127.0.0.1:" + sink.port() + "/sink/floor/batch", batch, rows / 100, 1)
-                .toNanos() / 1e9);
+                "notes", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+        String sinkUrl = "http://127.0.0.1:" + sink.port() + "/sink/floor";
+        String batch = JSON.writeValueAsString(Map.of("inputs", java.util.Collections.nCopies(100, record)));
+        floors.put("post", Floors.post(sinkUrl + "/batch", batch, rows / 100, 1).toNanos() / 1e9);
+        floors.put("postSingle8", Floors.post(sinkUrl, JSON.writeValueAsString(record), Math.min(rows, SINGLE_ROWS), 8).toNanos() / 1e9);
         floors.put("copy", Floors.copyLinks(database, rows).toNanos() / 1e9);
         sink.reset();
         return floors;
@@ -220,7 +226,7 @@ class WritebackBenchmark {
         SyncFile.of("bench_incremental", "SELECT * FROM bench.customers").source("cursor", "updated_at")
                 .source("linksOf", "bench_full").source("chunkSize", 1000).fields(fields)
                 .deliver("sink", "customers", 100).writeTo(routes);
-        SyncFile.of("bench_single", "SELECT * FROM bench.customers WHERE id <= 100000").source("chunkSize", 1000)
+        SyncFile.of("bench_single", "SELECT * FROM bench.customers WHERE id <= " + SINGLE_ROWS).source("chunkSize", 1000)
                 .fields(fields).deliver("single", "customers", 1).writeTo(routes);
         SyncFile.of("bench_limited", "SELECT * FROM bench.customers WHERE id <= 1140").source("chunkSize", 1000)
                 .fields(fields).deliver("limited", "customers", 1).writeTo(routes);
@@ -265,8 +271,8 @@ class WritebackBenchmark {
                 Runtime.getRuntime().availableProcessors()));
         results.stream().filter(r -> r.get("coresBusy") != null).forEach(r -> table.append(String.format("  %-30s %s%n",
                 r.get("scenario"), r.get("coresBusy"))));
-        table.append(String.format("floors: stream %.2f s, post %.2f s, copy %.2f s%n", floors.get("stream"),
-                floors.get("post"), floors.get("copy")));
+        table.append(String.format("floors: stream %.2f s, post %.2f s, copy %.2f s; %d single posts, 8 at once, %.2f s%n",
+                floors.get("stream"), floors.get("post"), floors.get("copy"), Math.min(rows, SINGLE_ROWS), floors.get("postSingle8")));
         results.stream().filter(r -> r.containsKey("writebackRatio")).forEach(r -> table.append(String.format(
                 "%s: Writeback's rows/s are %.1f times the naive route's%n", r.get("scenario"), (double) r.get("writebackRatio"))));
         results.stream().filter(r -> r.containsKey("shareOfCeiling")).forEach(r -> table.append(String.format(
