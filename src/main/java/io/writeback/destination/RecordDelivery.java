@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The write one planned record needs, against its connection and object. An insert goes under its
@@ -55,17 +59,34 @@ final class RecordDelivery {
     }
 
     /**
-     * Writes {@code records} concurrently (at most the connection's max-in-flight calls under way); the
-     * records of a chunk have distinct keys, so no two changes to one record ever race.
+     * Writes {@code records} concurrently: as many workers as the connection allows calls in flight take
+     * the records in turn, so a chunk never holds more threads than that. The records of a chunk have
+     * distinct keys, so no two changes to one record ever race. A write that throws stops the workers
+     * from taking more records, and is thrown here.
      */
     Map<SyncRecord, RecordWriter.Written> writeConcurrently(List<SyncRecord> records, Map<String, String> intents,
             DeliveryThreads threads) {
-        Map<SyncRecord, Future<RecordWriter.Written>> pending = new IdentityHashMap<>();
-        for (SyncRecord record : records) {
-            pending.put(record, threads.submit(() -> write(record, intents.get(record.sourceId()))));
-        }
+        RecordWriter.Written[] results = new RecordWriter.Written[records.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        Supplier<RecordWriter.Written> worker = () -> {
+            for (int i = next.getAndIncrement(); i < results.length && !failed.get(); i = next.getAndIncrement()) {
+                try {
+                    results[i] = write(records.get(i), intents.get(records.get(i).sourceId()));
+                } catch (RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                }
+            }
+            return null;
+        };
+        int workers = Math.min(writer.maxInFlight(options.connection()), records.size());
+        List<Future<RecordWriter.Written>> running = IntStream.range(0, workers).mapToObj(w -> threads.submit(worker)).toList();
+        running.forEach(RecordDelivery::await);
         Map<SyncRecord, RecordWriter.Written> written = new IdentityHashMap<>();
-        pending.forEach((record, future) -> written.put(record, await(future)));
+        for (int i = 0; i < results.length; i++) {
+            written.put(records.get(i), results[i]);
+        }
         return written;
     }
 

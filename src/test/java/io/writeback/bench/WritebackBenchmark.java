@@ -135,7 +135,9 @@ class WritebackBenchmark {
         result.put("sinkCalls", sink.calls());
         result.put("sinkRecords", sink.records());
         result.put("refused429", sink.refused());
-        result.put("peakHeapAfterGcMb", readGcLog());
+        Map<String, Long> heap = readGcLog();
+        result.put("peakHeapAfterGcMb", heap.get("peakAfterGc"));
+        result.put("liveHeapAfterMarkingMb", heap.get("liveAfterMarking"));
         result.put("coresBusy", coresBusy);
         result.put("floorSeconds", Double.isNaN(floorSeconds) ? null : floorSeconds);
         result.put("ratioToFloors", Double.isNaN(floorSeconds) || floorSeconds == 0 ? null : seconds / floorSeconds);
@@ -234,19 +236,26 @@ class WritebackBenchmark {
                 .deliver("sink", "customers", 100).writeTo(routes);
     }
 
-    /** The largest live heap after a collection since the last call, from Writeback's GC log, in MB; null if none ran. */
-    private Long readGcLog() throws IOException {
+    /**
+     * From Writeback's GC log, the lines since the last call: the largest heap after any collection (an
+     * upper bound of live data: a young collection leaves old garbage in place), and the largest after a
+     * marking cycle's remark or a full collection (live data itself; null when none ran), in MB.
+     */
+    private Map<String, Long> readGcLog() throws IOException {
         List<String> lines = Files.readAllLines(WORK.resolve("gc.log"));
-        Long peak = null;
+        Map<String, Long> heap = new LinkedHashMap<>();
         for (String line : lines.subList((int) Math.min(gcLogRead, lines.size()), lines.size())) {
             Matcher after = GC_AFTER.matcher(line);
             if (after.find()) {
                 long megabytes = Long.parseLong(after.group(1));
-                peak = peak == null ? megabytes : Math.max(peak, megabytes);
+                heap.merge("peakAfterGc", megabytes, Math::max);
+                if (line.contains("Pause Remark") || line.contains("Pause Full")) {
+                    heap.merge("liveAfterMarking", megabytes, Math::max);
+                }
             }
         }
         gcLogRead = lines.size();
-        return peak;
+        return heap;
     }
 
     private void report(Map<String, Double> floors) throws IOException {
@@ -267,6 +276,8 @@ class WritebackBenchmark {
                     r.get("ratioToFloors") == null ? "-" : String.format("%.2f", r.get("ratioToFloors"))));
         }
         table.append("heap MB: the largest heap after a collection during the run, an upper bound of its live data\n");
+        results.stream().filter(r -> r.get("liveHeapAfterMarkingMb") != null).forEach(r -> table.append(String.format(
+                "  %s: at most %d MB live after a marking cycle%n", r.get("scenario"), r.get("liveHeapAfterMarkingMb"))));
         table.append(String.format("cores busy on average (of %d): machine, and Writeback, PostgreSQL, this JVM with the sink%n",
                 Runtime.getRuntime().availableProcessors()));
         results.stream().filter(r -> r.get("coresBusy") != null).forEach(r -> table.append(String.format("  %-30s %s%n",
