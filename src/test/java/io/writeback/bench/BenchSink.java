@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The destination of the benchmark, on its own thread pool: it counts calls and records and answers
- * at once, so that what is measured is Writeback's cost. {@code /sink/{object}} takes single creates,
+ * at once (or after {@code latency}, as a remote API would), so that what is measured is Writeback's cost. {@code /sink/{object}} takes single creates,
  * {@code /sink/{object}/batch} bulk creates; {@code /limited/...} the same, but allows only
  * {@code limit} calls per {@code window} and answers the rest 429 with Retry-After.
  */
@@ -38,10 +38,12 @@ final class BenchSink implements AutoCloseable {
     private final ArrayDeque<Long> limitedCalls = new ArrayDeque<>();
     private final int limit;
     private final Duration window;
+    private final Duration latency;
 
-    BenchSink(int limit, Duration window) throws IOException {
+    BenchSink(int limit, Duration window, Duration latency) throws IOException {
         this.limit = limit;
         this.window = window;
+        this.latency = latency;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         server.createContext("/sink/", exchange -> answer(exchange, false));
         server.createContext("/limited/", exchange -> answer(exchange, true));
@@ -85,6 +87,7 @@ final class BenchSink implements AutoCloseable {
                 return;
             }
             calls.incrementAndGet();
+            pause();
             String path = exchange.getRequestURI().getPath();
             if (path.endsWith("/batch")) {
                 JsonNode inputs = JSON.readTree(body).path("inputs");
@@ -98,6 +101,17 @@ final class BenchSink implements AutoCloseable {
                 records.incrementAndGet();
                 send(exchange, "POST".equals(exchange.getRequestMethod()) ? 201 : 200,
                         "{\"id\":\"" + ids.incrementAndGet() + "\"}");
+            }
+        }
+    }
+
+    /** The sink's latency, as a remote API's would be; the pool has threads enough for calls waiting it out. */
+    private void pause() {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -26,7 +26,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Writeback's benchmark: {@code ./mvnw -Pbench verify [-Dbench.rows=1000000] [-Dbench.memoryRows=10000000]
- * [-Dbench.profile=true]}.
+ * [-Dbench.profile=true] [-Dbench.sinkLatencyMs=0]}.
  * Writeback runs as a process of its own under -Xmx256m against generated rows in PostgreSQL and a
  * local sink; every scenario is reported with its time, rate, HTTP calls, peak heap, and its ratio to
  * the floors measured in the same run. Prints a table and writes target/bench/results.json. With
@@ -60,7 +60,7 @@ class WritebackBenchmark {
         Files.createDirectories(WORK.resolve("routes"));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("db"))
                 .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start();
-                BenchSink sink = new BenchSink(190, Duration.ofSeconds(10))) {
+                BenchSink sink = new BenchSink(190, Duration.ofSeconds(10), Duration.ofMillis(Long.getLong("bench.sinkLatencyMs", 0)))) {
             DataSource database = postgres.getPostgresDatabase();
             JdbcTemplate jdbc = new JdbcTemplate(database);
             generate(jdbc, "bench.customers", rows);
@@ -178,6 +178,8 @@ class WritebackBenchmark {
 
     private Map<String, Double> floors(DataSource database, BenchSink sink) throws Exception {
         Map<String, Double> floors = new LinkedHashMap<>();
+        // The sink, the client and the JDBC driver run in this JVM: warm them up first, or the floors measure the JIT compiler.
+        Floors.stream(database, "SELECT * FROM bench.customers LIMIT 100000");
         floors.put("stream", Floors.stream(database, "SELECT * FROM bench.customers").toNanos() / 1e9);
         Map<String, Object> record = Map.of(
                 "first_name", "first123456", "last_name", "last1234", "email", "c123456@example.com", "phone", "+1-555-0123",
@@ -185,8 +187,11 @@ class WritebackBenchmark {
                 "notes", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
         String sinkUrl = "http://127.0.0.1:" + sink.port() + "/sink/floor";
         String batch = JSON.writeValueAsString(Map.of("inputs", java.util.Collections.nCopies(100, record)));
+        Floors.post(sinkUrl + "/batch", batch, 500, 1);
+        Floors.post(sinkUrl, JSON.writeValueAsString(record), 50_000, 8);
         floors.put("post", Floors.post(sinkUrl + "/batch", batch, rows / 100, 1).toNanos() / 1e9);
         floors.put("postSingle8", Floors.post(sinkUrl, JSON.writeValueAsString(record), Math.min(rows, SINGLE_ROWS), 8).toNanos() / 1e9);
+        floors.put("postSingle1", Floors.post(sinkUrl, JSON.writeValueAsString(record), Math.min(rows, SINGLE_ROWS), 1).toNanos() / 1e9);
         floors.put("copy", Floors.copyLinks(database, rows).toNanos() / 1e9);
         sink.reset();
         return floors;
@@ -282,8 +287,9 @@ class WritebackBenchmark {
                 Runtime.getRuntime().availableProcessors()));
         results.stream().filter(r -> r.get("coresBusy") != null).forEach(r -> table.append(String.format("  %-30s %s%n",
                 r.get("scenario"), r.get("coresBusy"))));
-        table.append(String.format("floors: stream %.2f s, post %.2f s, copy %.2f s; %d single posts, 8 at once, %.2f s%n",
-                floors.get("stream"), floors.get("post"), floors.get("copy"), Math.min(rows, SINGLE_ROWS), floors.get("postSingle8")));
+        table.append(String.format("floors: stream %.2f s, post %.2f s, copy %.2f s; %d single posts, 8 at once, %.2f s "
+                + "(one at a time: %.2f s)%n", floors.get("stream"), floors.get("post"), floors.get("copy"),
+                Math.min(rows, SINGLE_ROWS), floors.get("postSingle8"), floors.get("postSingle1")));
         results.stream().filter(r -> r.containsKey("writebackRatio")).forEach(r -> table.append(String.format(
                 "%s: Writeback's rows/s are %.1f times the naive route's%n", r.get("scenario"), (double) r.get("writebackRatio"))));
         results.stream().filter(r -> r.containsKey("shareOfCeiling")).forEach(r -> table.append(String.format(
