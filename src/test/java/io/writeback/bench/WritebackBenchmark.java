@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.writeback.support.SyncFile;
 import io.writeback.support.WritebackProcess;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Writeback's benchmark: {@code ./mvnw -Pbench verify [-Dbench.rows=1000000] [-Dbench.memoryRows=10000000]
- * [-Dbench.profile=true] [-Dbench.sinkLatencyMs=0]}.
+ * [-Dbench.profile=true] [-Dbench.sinkLatencyMs=0] [-Dbench.dbUrl=jdbc:postgresql://... -Dbench.dbUser=... -Dbench.dbPassword=...]}.
  * Writeback runs as a process of its own under -Xmx256m against generated rows in PostgreSQL and a
  * local sink; every scenario is reported with its time, rate, HTTP calls, peak heap, and its ratio to
  * the floors measured in the same run. Prints a table and writes target/bench/results.json. With
@@ -58,16 +57,15 @@ class WritebackBenchmark {
     void measure() throws Exception {
         FileSystemUtils.deleteRecursively(WORK);
         Files.createDirectories(WORK.resolve("routes"));
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("db"))
-                .setCleanDataDirectory(true).setServerConfig("max_wal_size", "4GB").start();
+        try (BenchDatabase benchDatabase = BenchDatabase.open(WORK.resolve("db"));
                 BenchSink sink = new BenchSink(190, Duration.ofSeconds(10), Duration.ofMillis(Long.getLong("bench.sinkLatencyMs", 0)))) {
-            DataSource database = postgres.getPostgresDatabase();
+            DataSource database = benchDatabase.dataSource();
             JdbcTemplate jdbc = new JdbcTemplate(database);
             generate(jdbc, "bench.customers", rows);
             writeSyncs();
             Map<String, Double> floors = floors(database, sink);
-            try (WritebackProcess writeback = WritebackProcess.start(jvmOptions(), arguments(postgres, sink),
-                    WORK.resolve("writeback.log"))) {
+            try (WritebackProcess writeback = WritebackProcess.start(jvmOptions(), arguments(benchDatabase, sink),
+                    benchDatabase.writebackEnvironment(), WORK.resolve("writeback.log"))) {
                 scenarios(writeback, jdbc, sink, floors);
             }
             report(floors);
@@ -205,11 +203,10 @@ class WritebackBenchmark {
         jdbc.execute("ANALYZE " + table);
     }
 
-    private static List<String> arguments(EmbeddedPostgres postgres, BenchSink sink) {
+    private static List<String> arguments(BenchDatabase database, BenchSink sink) {
         String sinkUrl = "http://127.0.0.1:" + sink.port();
-        return List.of(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true",
-                "--spring.datasource.username=postgres",
+        List<String> arguments = new ArrayList<>(database.writebackArguments());
+        arguments.addAll(List.of(
                 "--writeback.routes-dir=" + WORK.resolve("routes").toAbsolutePath(),
                 "--writeback.schedules.enabled=false",
                 "--writeback.demo.enabled=false",
@@ -222,7 +219,8 @@ class WritebackBenchmark {
                 "--writeback.connections.single.max-in-flight=8",
                 "--writeback.connections.limited.base-url=" + sinkUrl + "/limited",
                 "--writeback.connections.limited.rate-limit.requests=190",
-                "--writeback.connections.limited.rate-limit.per=10s");
+                "--writeback.connections.limited.rate-limit.per=10s"));
+        return arguments;
     }
 
     private static void writeSyncs() throws IOException {

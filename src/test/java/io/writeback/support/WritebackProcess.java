@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,12 @@ public final class WritebackProcess implements AutoCloseable {
     /** Starts Writeback with {@code jvmOptions} and {@code arguments}, its output in {@code log}, and waits until it is up. */
     public static WritebackProcess start(List<String> jvmOptions, List<String> arguments, Path log)
             throws IOException, InterruptedException {
+        return start(jvmOptions, arguments, Map.of(), log);
+    }
+
+    /** As {@link #start(List, List, Path)}, with {@code environment} added to the process's (for secrets). */
+    public static WritebackProcess start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment,
+            Path log) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -43,7 +50,9 @@ public final class WritebackProcess implements AutoCloseable {
         command.add(new File("target/writeback.jar").getAbsolutePath());
         command.add("--server.port=" + port);
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         WritebackProcess writeback = new WritebackProcess(process, port);
         try {
