@@ -57,7 +57,34 @@ class DemoSyncTest extends WritebackIntegrationTest {
     }
 
     @Test
+    void contactsSyncedBeforeTheirCompaniesWaitThenReferToTheCompaniesTargetIds() {
+        JsonNode early = runAndWait("contacts");
+
+        assertThat(early.get("status").asText()).isEqualTo("succeeded");
+        assertThat(early.at("/counts/waiting").asLong()).isEqualTo(300);
+        assertThat(early.at("/counts/httpCalls").asLong()).isZero();
+        Map<String, Object> waiting = jdbc.queryForMap("SELECT * FROM link_tables.contacts WHERE source_id = '1'");
+        assertThat(waiting).containsEntry("status", "waiting").containsEntry("target_id", null);
+        assertThat((String) waiting.get("last_error")).startsWith("waiting for companies record ")
+                .endsWith(" to be in the target (relation company_id)");
+
+        runAndWait("companies");
+        JsonNode linked = runAndWait("contacts");
+
+        // The bookmark passed every contact on the first run: they come back through their waiting links.
+        assertThat(linked.at("/counts/inserted").asLong()).isEqualTo(300);
+        assertThat(linked.at("/counts/waiting").asLong()).isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM warehouse.contacts c
+                JOIN link_tables.contacts lc ON lc.source_id = c.id::text
+                JOIN sandbox.records person ON person.id::text = lc.target_id
+                JOIN link_tables.companies lco ON lco.source_id = c.company_id::text
+                WHERE person.data->>'company_id' = lco.target_id""", Long.class)).isEqualTo(300);
+    }
+
+    @Test
     void secondRunWritesNothing() {
+        runAndWait("companies");
         runAndWait("contacts");
 
         JsonNode second = runAndWait("contacts");
@@ -72,6 +99,7 @@ class DemoSyncTest extends WritebackIntegrationTest {
 
     @Test
     void afterAnUpdateOfOneRowTheNextRunSendsExactlyThatRow() {
+        runAndWait("companies");
         runAndWait("contacts");
         jdbc.update("UPDATE warehouse.contacts SET email = 'ada.new@example.com' WHERE id = 42");
 

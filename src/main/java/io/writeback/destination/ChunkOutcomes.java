@@ -52,6 +52,13 @@ final class ChunkOutcomes {
         }
     }
 
+    /** Not sent: it waits for a record it refers to. */
+    void waiting(SyncRecord record) {
+        counts.waiting();
+        trace(record, null);
+        links.add(LinkOutcome.waiting(record.sourceId(), record.reason()));
+    }
+
     /** An insert whose outcome was lost and that nothing can settle: it stays pending for an operator. */
     void unknown(SyncRecord record) {
         counts.unknown();

@@ -94,6 +94,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
             switch (record.action()) {
                 case INVALID -> outcomes.invalid(record);
                 case SKIP, UNCHANGED -> outcomes.skipped(record);
+                case WAIT -> outcomes.waiting(record);
                 case RECOVER, INSERT, UPDATE, DELETE, ARCHIVE -> {
                     if (record.action() == Action.RECOVER && !delivery.canRecover(record)) {
                         outcomes.unknown(record);

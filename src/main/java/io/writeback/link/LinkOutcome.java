@@ -28,6 +28,11 @@ public record LinkOutcome(String sourceId, String targetId, LinkStatus status, S
         return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null, null);
     }
 
+    /** Not sent: a record it refers to is not in the target yet; {@code why} says which. */
+    public static LinkOutcome waiting(String sourceId, String why) {
+        return new LinkOutcome(sourceId, null, LinkStatus.WAITING, null, null, why);
+    }
+
     public static LinkOutcome unchanged(String sourceId) {
         return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null, null);
     }

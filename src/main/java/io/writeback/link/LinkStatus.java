@@ -8,7 +8,9 @@ public enum LinkStatus {
     ERROR("error"),
     SKIPPED_SAME_HASH("skipped-same-hash"),
     PENDING("pending"),
-    DELETED("deleted");
+    DELETED("deleted"),
+    /** Not sent: a record it refers to through a relation has no link yet; later runs try again. */
+    WAITING("waiting");
 
     private final String dbValue;
 

@@ -31,7 +31,7 @@ public class LinkStore {
             INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash, intent_key,
                                               first_synced_at, last_synced_at, last_error, attempts, last_run_id)
             SELECT ?, o.source_id, o.target_id, o.status, o.payload_hash, o.intent_key,
-                   CASE WHEN o.status = 'success' THEN now() END, now(), o.last_error,
+                   CASE WHEN o.status = 'success' THEN now() END, CASE WHEN o.status <> 'waiting' THEN now() END, o.last_error,
                    CASE WHEN o.status IN ('success', 'error') THEN 1 ELSE 0 END, ?
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  AS o (source_id, target_id, status, payload_hash, intent_key, last_error)
@@ -41,9 +41,9 @@ public class LinkStore {
                 payload_hash    = COALESCE(EXCLUDED.payload_hash, l.payload_hash),
                 intent_key      = COALESCE(EXCLUDED.intent_key, l.intent_key),
                 first_synced_at = COALESCE(l.first_synced_at, EXCLUDED.first_synced_at),
-                last_synced_at  = now(),
+                last_synced_at  = CASE WHEN EXCLUDED.status = 'waiting' THEN l.last_synced_at ELSE now() END,
                 last_error      = EXCLUDED.last_error,
-                attempts        = CASE WHEN EXCLUDED.status = 'pending' THEN l.attempts
+                attempts        = CASE WHEN EXCLUDED.status IN ('pending', 'waiting') THEN l.attempts
                                        WHEN l.status IN ('error', 'pending') THEN l.attempts + 1 ELSE 1 END,
                 last_run_id     = EXCLUDED.last_run_id""";
 
@@ -107,7 +107,7 @@ public class LinkStore {
     public List<String> failedBefore(String sync, long runId, String afterSourceId, int limit) {
         return jdbc.queryForList("""
                 SELECT source_id FROM writeback.links
-                WHERE sync = ? AND status = 'error' AND last_run_id IS DISTINCT FROM ? AND source_id > ?
+                WHERE sync = ? AND status IN ('error', 'waiting') AND last_run_id IS DISTINCT FROM ? AND source_id > ?
                 ORDER BY source_id LIMIT ?""", String.class, sync, runId, afterSourceId == null ? "" : afterSourceId, limit);
     }
 

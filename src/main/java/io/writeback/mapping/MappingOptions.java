@@ -8,11 +8,13 @@ public class MappingOptions implements StageOptions {
 
     private String fields;
     private String constants;
+    private String relations;
 
     @Override
     public void check(List<String> problems) {
         try {
             mapping();
+            relations();
         } catch (IllegalArgumentException e) {
             problems.add("writeback:map " + e.getMessage());
         }
@@ -20,6 +22,14 @@ public class MappingOptions implements StageOptions {
 
     public FieldMapping mapping() {
         return FieldMapping.parse(fields, constants);
+    }
+
+    public List<Relation> relations() {
+        return Relation.parse(relations);
+    }
+
+    public void setRelations(String relations) {
+        this.relations = relations;
     }
 
     public void setFields(String fields) {

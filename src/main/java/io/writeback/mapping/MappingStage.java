@@ -1,5 +1,7 @@
 package io.writeback.mapping;
 
+import io.writeback.link.LinkStore;
+import java.util.ArrayList;
 import io.writeback.pipeline.Stage;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.pipeline.StageChunk;
@@ -11,9 +13,18 @@ import java.util.Set;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
-/** {@code writeback:map}: gives every record of a chunk still to be planned its payload. */
+/**
+ * {@code writeback:map}: gives every record of a chunk still to be planned its payload, with the target
+ * ids of the records its relations refer to (or makes it wait for them).
+ */
 @Component
 public class MappingStage implements Stage<MappingOptions> {
+
+    private final LinkStore links;
+
+    public MappingStage(LinkStore links) {
+        this.links = links;
+    }
 
     @Override
     public StageKind kind() {
@@ -23,15 +34,17 @@ public class MappingStage implements Stage<MappingOptions> {
     @Override
     public Processor processor(MappingOptions options) {
         FieldMapping mapping = options.mapping();
+        List<Relation> relations = options.relations();
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
-            run.useMapping(mapping.fingerprint());
+            run.useMapping(mapping.fingerprint() + (relations.isEmpty() ? "" : ";relations" + relations));
             Set<String> bookkeeping = run.source().incremental() ? Set.of(run.source().cursor()) : Set.of();
             Optional<SyncRecord> toMap = chunk.stream().filter(record -> record.action() == null).findFirst();
             if (toMap.isPresent()) {
                 Set<String> columns = toMap.get().row().keySet();
-                List<String> missing = mapping.missingColumns(columns);
+                List<String> missing = new ArrayList<>(mapping.missingColumns(columns));
+                relations.stream().map(Relation::column).filter(column -> !columns.contains(column)).forEach(missing::add);
                 if (!missing.isEmpty()) {
                     throw new IllegalArgumentException("sync " + run.sync() + ": the mapping reads column(s) "
                             + String.join(", ", missing) + ", which the query does not return (it returns: "
@@ -43,6 +56,7 @@ public class MappingStage implements Stage<MappingOptions> {
                     record.setPayload(mapping.apply(record.row(), bookkeeping));
                 }
             }
+            RelationLookup.resolve(chunk, relations, links);
         };
     }
 }

@@ -14,5 +14,7 @@ public enum Action {
     UNCHANGED,
     /** The mode leaves this record alone (see the reason). */
     SKIP,
+    /** A record it refers to through a relation has no link yet: not sent now, tried again by later runs. */
+    WAIT,
     INVALID
 }

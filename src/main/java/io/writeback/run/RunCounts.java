@@ -15,6 +15,7 @@ public final class RunCounts {
     private final LongAdder invalid = new LongAdder();
     private final LongAdder httpCalls = new LongAdder();
     private final LongAdder unknown = new LongAdder();
+    private final LongAdder waiting = new LongAdder();
 
     public void read(int rows) {
         read.add(rows);
@@ -43,6 +44,10 @@ public final class RunCounts {
     }
 
     /** An insert whose outcome was lost, which nothing could settle: left for an operator. */
+    public void waiting() {
+        waiting.increment();
+    }
+
     public void unknown() {
         unknown.increment();
     }
@@ -53,6 +58,6 @@ public final class RunCounts {
 
     public RunTotals totals() {
         return new RunTotals(read.sum(), inserted.sum(), updated.sum(), deleted.sum(), skipped.sum(), failed.sum(),
-                invalid.sum(), unknown.sum(), httpCalls.sum());
+                invalid.sum(), unknown.sum(), waiting.sum(), httpCalls.sum());
     }
 }

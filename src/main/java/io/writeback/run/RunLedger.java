@@ -17,7 +17,7 @@ public class RunLedger {
 
     private static final String SELECT = """
             SELECT id, sync, trigger, status, queued_at, started_at, finished_at, rows_read, inserted, updated,
-                   deleted, skipped, failed, invalid, unknown, http_calls, error
+                   deleted, skipped, failed, invalid, unknown, waiting, http_calls, error
             FROM writeback.runs""";
 
     private static final RowMapper<RunView> VIEW = RunLedger::view;
@@ -45,9 +45,9 @@ public class RunLedger {
         RunTotals t = run.counts().totals();
         jdbc.update("""
                 UPDATE writeback.runs SET rows_read = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, failed = ?,
-                       invalid = ?, unknown = ?, http_calls = ? WHERE id = ?""",
+                       invalid = ?, unknown = ?, waiting = ?, http_calls = ? WHERE id = ?""",
                 t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(), t.invalid(), t.unknown(),
-                t.httpCalls(), run.runId());
+                t.waiting(), t.httpCalls(), run.runId());
     }
 
     public RunStatus finish(RunContext run, Throwable failure) {
@@ -56,9 +56,10 @@ public class RunLedger {
                 : t.failed() + t.invalid() + t.unknown() > 0 ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.SUCCEEDED;
         jdbc.update("""
                 UPDATE writeback.runs SET status = ?, finished_at = now(), rows_read = ?, inserted = ?, updated = ?,
-                       deleted = ?, skipped = ?, failed = ?, invalid = ?, unknown = ?, http_calls = ?, error = ? WHERE id = ?""",
+                       deleted = ?, skipped = ?, failed = ?, invalid = ?, unknown = ?, waiting = ?, http_calls = ?, error = ?
+                WHERE id = ?""",
                 status.dbValue(), t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(),
-                t.invalid(), t.unknown(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.runId());
+                t.invalid(), t.unknown(), t.waiting(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.runId());
         return status;
     }
 
@@ -93,7 +94,7 @@ public class RunLedger {
                 ? java.time.Duration.between(started, finished).toMillis() : null;
         RunTotals totals = new RunTotals(rs.getLong("rows_read"), rs.getLong("inserted"), rs.getLong("updated"),
                 rs.getLong("deleted"), rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("invalid"),
-                rs.getLong("unknown"), rs.getLong("http_calls"));
+                rs.getLong("unknown"), rs.getLong("waiting"), rs.getLong("http_calls"));
         return new RunView(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger"), rs.getString("status"),
                 rs.getObject("queued_at", OffsetDateTime.class), started, finished, duration, totals,
                 rs.getString("error"));

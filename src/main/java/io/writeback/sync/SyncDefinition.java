@@ -1,8 +1,10 @@
 package io.writeback.sync;
 
 import io.writeback.destination.DeliverOptions;
+import io.writeback.mapping.Relation;
 import io.writeback.source.SourceOptions;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A validated sync, as declared in its file: what the API lists and what later stages can rely on.
@@ -11,5 +13,5 @@ import java.nio.file.Path;
  * @param schedule the cron expression or timer period, readable for people
  */
 public record SyncDefinition(String name, String description, Path file, String trigger, String schedule,
-        SourceOptions source, DeliverOptions deliver) {
+        SourceOptions source, List<Relation> relations, DeliverOptions deliver) {
 }

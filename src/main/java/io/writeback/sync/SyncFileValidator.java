@@ -1,6 +1,8 @@
 package io.writeback.sync;
 
 import io.writeback.destination.DeliverOptions;
+import io.writeback.mapping.MappingOptions;
+import io.writeback.mapping.Relation;
 import io.writeback.source.SourceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +62,7 @@ public final class SyncFileValidator {
             problems.add(routesDir + ": cannot be read: " + e.getMessage());
         }
         checkLinksOf(syncs, problems);
+        checkRelations(syncs, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSyncFilesException(problems);
         }
@@ -75,6 +78,48 @@ public final class SyncFileValidator {
                         + "' (declared: " + String.join(", ", names) + ")");
             }
         }
+    }
+
+    /** Every relation names a declared sync, and no sync depends on itself through its relations. */
+    private static void checkRelations(List<SyncDefinition> syncs, List<String> problems) {
+        Map<String, SyncDefinition> byName = new HashMap<>();
+        syncs.forEach(sync -> byName.put(sync.name(), sync));
+        for (SyncDefinition sync : syncs) {
+            for (Relation relation : sync.relations()) {
+                if (!byName.containsKey(relation.parent())) {
+                    problems.add(sync.file() + ": sync '" + sync.name() + "': relation " + relation.field()
+                            + " refers to no sync: '" + relation.parent() + "' (declared: "
+                            + String.join(", ", byName.keySet().stream().sorted().toList()) + ")");
+                }
+            }
+            List<String> cycle = cycleFrom(sync.name(), sync.name(), byName, new ArrayList<>());
+            if (cycle != null) {
+                problems.add(sync.file() + ": sync '" + sync.name() + "': its relations form a cycle: "
+                        + String.join(" -> ", cycle) + "; a record would wait for itself");
+            }
+        }
+    }
+
+    /** The path of relations from {@code at} back to {@code start}, or null when there is none. */
+    private static List<String> cycleFrom(String start, String at, Map<String, SyncDefinition> byName, List<String> path) {
+        if (path.contains(at)) {
+            return null;
+        }
+        path.add(at);
+        SyncDefinition sync = byName.get(at);
+        for (Relation relation : sync == null ? List.<Relation>of() : sync.relations()) {
+            if (relation.parent().equals(start)) {
+                List<String> cycle = new ArrayList<>(path);
+                cycle.add(start);
+                return cycle;
+            }
+            List<String> found = cycleFrom(start, relation.parent(), byName, path);
+            if (found != null) {
+                return found;
+            }
+        }
+        path.remove(path.size() - 1);
+        return null;
     }
 
     /** Loads one file in a Camel context of its own, so that no file can hide another's routes. */
@@ -125,6 +170,7 @@ public final class SyncFileValidator {
         String schedule = checkTrigger(route.getInput().getEndpointUri(), found);
         checkShape(route.getOutputs(), found);
         SourceOptions source = null;
+        List<Relation> relations = List.of();
         DeliverOptions deliver = null;
         for (ToDefinition step : stages) {
             StageOptions options = readStage(camel, step, found);
@@ -135,12 +181,14 @@ public final class SyncFileValidator {
                 source = s;
             } else if (options instanceof DeliverOptions d) {
                 deliver = d;
+            } else if (options instanceof MappingOptions m && found.isEmpty()) {
+                relations = m.relations();
             }
         }
         found.forEach(problem -> problems.add(where + problem));
         return found.isEmpty()
                 ? new SyncDefinition(name, route.getDescriptionText(), file, route.getInput().getEndpointUri(),
-                        schedule, source, deliver)
+                        schedule, source, relations, deliver)
                 : null;
     }
 

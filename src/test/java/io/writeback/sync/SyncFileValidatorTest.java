@@ -119,6 +119,38 @@ class SyncFileValidatorTest {
     }
 
     @Test
+    void aRelationMustNameADeclaredSync() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("fields: name=fullname, email",
+                "fields: name=fullname, email\n                    relations: company=companies(company_id)"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': relation company refers to no sync: 'companies' (declared: contacts)");
+    }
+
+    @Test
+    void aRelationThatCannotBeReadShowsItsForm() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("fields: name=fullname, email",
+                "fields: name=fullname, email\n                    relations: company->companies"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': writeback:map relations: 'company->companies' needs the form "
+                + "field=parent_sync(column), for example company_ref=companies(company_id)");
+    }
+
+    @Test
+    void relationsThatFormACycleAreRefused() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("fields: name=fullname, email",
+                "fields: name=fullname, email\n                    relations: account=accounts(account_id)"));
+        write("accounts.camel.yaml", VALID.replace("id: contacts", "id: accounts").replace("writeback/contacts", "writeback/accounts")
+                .replace("fields: name=fullname, email", "fields: name=fullname, email\n                    relations: owner=contacts(owner_id)"));
+
+        assertThatThrownBy(() -> validator.validate(routes)).isInstanceOf(InvalidSyncFilesException.class)
+                .satisfies(e -> assertThat(((InvalidSyncFilesException) e).problems()).containsExactlyInAnyOrder(
+                        routes.resolve("accounts.camel.yaml") + ": sync 'accounts': its relations form a cycle: "
+                                + "accounts -> contacts -> accounts; a record would wait for itself",
+                        routes.resolve("contacts.camel.yaml") + ": sync 'contacts': its relations form a cycle: "
+                                + "contacts -> accounts -> contacts; a record would wait for itself"));
+    }
+
+    @Test
     void aBadCronIsNamed() throws IOException {
         write("contacts.camel.yaml", VALID.replace("0 0/15 * * * ?", "every day"));
 
