@@ -1,7 +1,9 @@
 package io.writeback.api;
 
 import io.writeback.link.LinkRow;
+import io.writeback.link.LinkSeeder;
 import io.writeback.link.LinkStore;
+import io.writeback.run.ActiveRuns;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
@@ -13,24 +15,49 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Settling, by hand, a record whose insert was sent but whose outcome nobody knows. */
+/**
+ * A sync's link table by hand: seeding it with records already in the target, and settling a record
+ * whose insert was sent but whose outcome nobody knows.
+ */
 @RestController
-@RequestMapping("/api/syncs/{name}/links/{sourceId}")
+@RequestMapping("/api/syncs/{name}/links")
 class LinkController {
 
     private final SyncCatalog catalog;
     private final LinkStore links;
+    private final LinkSeeder seeder;
+    private final ActiveRuns activeRuns;
 
-    LinkController(SyncCatalog catalog, LinkStore links) {
+    LinkController(SyncCatalog catalog, LinkStore links, LinkSeeder seeder, ActiveRuns activeRuns) {
         this.catalog = catalog;
         this.links = links;
+        this.seeder = seeder;
+        this.activeRuns = activeRuns;
+    }
+
+    /**
+     * {@code {"query": "SELECT ... AS source_id, ... AS target_id FROM ..."}}, run read-only on the
+     * warehouse: links each source id to a record already in the target. Refused while the sync runs.
+     */
+    @PostMapping("/seed")
+    LinkSeeder.Seeded seed(@PathVariable String name, @RequestBody SeedQuery seed) {
+        SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
+        activeRuns.active(name).ifPresent(runId -> {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "sync '" + name + "' is running (run " + runId
+                    + "); seed its links when it is not");
+        });
+        try {
+            return seeder.seed(sync.source().linkSync(name), seed.query());
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     /**
      * {@code {"targetId": "123"}}: the record is that target record (the next run sends its payload to it);
      * {@code {"insertAgain": true}}: the insert did not land (the next run inserts it).
      */
-    @PostMapping("/resolve")
+    @PostMapping("/{sourceId}/resolve")
     LinkRow resolve(@PathVariable String name, @PathVariable String sourceId, @RequestBody Resolution resolution) {
         SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
         boolean toTarget = resolution.targetId() != null && !resolution.targetId().isBlank();
@@ -42,6 +69,10 @@ class LinkController {
             throw new NotFoundException("record " + sourceId + " of sync '" + name + "' has no pending link");
         }
         return links.row(linkSync, sourceId).orElse(null);
+    }
+
+    /** The query that pairs source ids with target ids. */
+    record SeedQuery(String query) {
     }
 
     /** How an operator settles a pending record. */

@@ -221,6 +221,25 @@ public class LinkStore {
         }
     }
 
+    /**
+     * Links each source id to its target id, as records already in the target (no payload hash: the
+     * next run sends their payload); source ids linked already are left as they are. Returns how many
+     * links it wrote.
+     */
+    public int seed(String sync, List<String> sourceIds, List<String> targetIds) {
+        return jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO writeback.links (sync, source_id, target_id, status, attempts, first_synced_at, last_synced_at)
+                    SELECT ?, p.source_id, p.target_id, 'success', 0, now(), now()
+                    FROM unnest(?::text[], ?::text[]) AS p (source_id, target_id)
+                    ON CONFLICT (sync, source_id) DO NOTHING""");
+            statement.setString(1, sync);
+            statement.setArray(2, connection.createArrayOf("text", sourceIds.toArray()));
+            statement.setArray(3, connection.createArrayOf("text", targetIds.toArray()));
+            return statement;
+        });
+    }
+
     /** Makes the unsettled intents of ended runs of {@code sync} (null: of every sync) pending links; returns how many. */
     public int reclaimIntents(String sync) {
         return jdbc.update(RECLAIM, sync, sync);
