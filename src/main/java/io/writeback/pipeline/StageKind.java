@@ -1,6 +1,7 @@
 package io.writeback.pipeline;
 
 import io.writeback.destination.DeliverOptions;
+import io.writeback.group.GroupOptions;
 import io.writeback.mapping.MappingOptions;
 import io.writeback.plan.PlanOptions;
 import io.writeback.source.SourceOptions;
@@ -13,7 +14,9 @@ public enum StageKind {
     SOURCE("source", SourceOptions::new),
     MAP("map", MappingOptions::new),
     PLAN("plan", PlanOptions::new),
-    DELIVER("deliver", DeliverOptions::new);
+    DELIVER("deliver", DeliverOptions::new),
+    /** Not a stage of a sync: the one step of a group's route, which runs syncs in order. */
+    GROUP("group", GroupOptions::new);
 
     public static final String SCHEME = "writeback";
 

@@ -63,6 +63,14 @@ public class RunLauncher implements DisposableBean {
         return runId;
     }
 
+    /** Runs every row of {@code sync} in this thread, to its end; returns the run's id. */
+    public long runNow(String sync, Trigger trigger) {
+        Route route = startedRoute(sync);
+        long runId = queueClaimed(sync, trigger);
+        fire(route, runId, RunScope.ALL, null);
+        return runId;
+    }
+
     private Route startedRoute(String sync) {
         catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
         Route route = camel.getRoute(sync);

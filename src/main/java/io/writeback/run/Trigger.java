@@ -11,7 +11,9 @@ public enum Trigger {
     /** {@code POST /api/syncs/{name}/dead-letters/replay}. */
     REPLAY,
     /** {@code POST /api/syncs/{name}/records/{id}/sync}. */
-    RECORD;
+    RECORD,
+    /** A group's trigger, which runs its syncs in order. */
+    GROUP;
 
     public String dbValue() {
         return name().toLowerCase();

@@ -23,7 +23,9 @@ public class SyncCatalog {
     private final Map<String, SyncDefinition> syncs = new LinkedHashMap<>();
 
     public SyncCatalog(@Value("${writeback.routes-dir}") Path routesDir, ConnectionsProperties connections) {
-        new SyncFileValidator(connections::problems).validate(routesDir).forEach(sync -> syncs.put(sync.name(), sync));
+        SyncFileValidator validator = new SyncFileValidator(connections::problems);
+        validator.validate(routesDir).forEach(sync -> syncs.put(sync.name(), sync));
+        validator.warnings().forEach(warning -> log.warn("{}", warning));
         log.info("{} sync(s) in {}: {}", syncs.size(), routesDir.toAbsolutePath(), String.join(", ", syncs.keySet()));
     }
 

@@ -1,6 +1,7 @@
 package io.writeback.sync;
 
 import io.writeback.destination.DeliverOptions;
+import io.writeback.group.GroupOptions;
 import io.writeback.mapping.MappingOptions;
 import io.writeback.mapping.Relation;
 import io.writeback.source.SourceOptions;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import io.writeback.pipeline.CheckedStages;
@@ -38,31 +40,48 @@ public final class SyncFileValidator {
     private static final List<StageKind> SPLIT_STAGES = List.of(StageKind.MAP, StageKind.PLAN, StageKind.DELIVER);
 
     private final Function<String, List<String>> connectionProblems;
+    private final List<String> warnings = new ArrayList<>();
+
+    /** A group's route: the syncs it runs, in order. */
+    private record Group(String name, Path file, List<String> syncs) {
+    }
 
     /** @param connectionProblems what is wrong with a connection name (unknown, incomplete); empty when usable */
     public SyncFileValidator(Function<String, List<String>> connectionProblems) {
         this.connectionProblems = connectionProblems;
     }
 
+    /** What the last {@link #validate} found questionable but not wrong, each naming its file. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public List<SyncDefinition> validate(Path routesDir) {
         List<String> problems = new ArrayList<>();
         List<SyncDefinition> syncs = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        warnings.clear();
         try {
             Map<String, Path> declaredIn = new HashMap<>();
             for (Path file : syncFiles(routesDir)) {
-                for (SyncDefinition sync : validateFile(file, problems)) {
-                    Path first = declaredIn.putIfAbsent(sync.name(), file);
+                int groupsBefore = groups.size();
+                List<SyncDefinition> declared = validateFile(file, problems, groups);
+                List<String> names = new ArrayList<>(declared.stream().map(SyncDefinition::name).toList());
+                groups.subList(groupsBefore, groups.size()).forEach(group -> names.add(group.name()));
+                for (String name : names) {
+                    Path first = declaredIn.putIfAbsent(name, file);
                     if (first != null) {
-                        problems.add(file + ": sync '" + sync.name() + "' is declared more than once (first in " + first + ")");
+                        problems.add(file + ": sync '" + name + "' is declared more than once (first in " + first + ")");
                     }
-                    syncs.add(sync);
                 }
+                syncs.addAll(declared);
             }
         } catch (IOException e) {
             problems.add(routesDir + ": cannot be read: " + e.getMessage());
         }
         checkLinksOf(syncs, problems);
         checkRelations(syncs, problems);
+        checkGroups(syncs, groups, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSyncFilesException(problems);
         }
@@ -76,6 +95,30 @@ public final class SyncFileValidator {
             if (linksOf != null && !names.contains(linksOf)) {
                 problems.add(sync.file() + ": sync '" + sync.name() + "': 'linksOf' names no sync: '" + linksOf
                         + "' (declared: " + String.join(", ", names) + ")");
+            }
+        }
+    }
+
+    /** A group runs declared syncs; one that runs a child before its parent is allowed, with a warning. */
+    private void checkGroups(List<SyncDefinition> syncs, List<Group> groups, List<String> problems) {
+        Map<String, SyncDefinition> byName = new HashMap<>();
+        syncs.forEach(sync -> byName.put(sync.name(), sync));
+        for (Group group : groups) {
+            String where = group.file() + ": group '" + group.name() + "': ";
+            for (String name : group.syncs()) {
+                SyncDefinition sync = byName.get(name);
+                if (sync == null) {
+                    problems.add(where + "runs no sync named '" + name + "' (declared: "
+                            + String.join(", ", byName.keySet().stream().sorted().toList()) + ")");
+                    continue;
+                }
+                for (Relation relation : sync.relations()) {
+                    int parentAt = group.syncs().indexOf(relation.parent());
+                    if (parentAt > group.syncs().indexOf(name)) {
+                        warnings.add(where + "runs " + name + " before " + relation.parent() + ", which its relation "
+                                + relation.field() + " refers to: its new records wait until the group's next run");
+                    }
+                }
             }
         }
     }
@@ -123,7 +166,7 @@ public final class SyncFileValidator {
     }
 
     /** Loads one file in a Camel context of its own, so that no file can hide another's routes. */
-    private List<SyncDefinition> validateFile(Path file, List<String> problems) throws IOException {
+    private List<SyncDefinition> validateFile(Path file, List<String> problems, List<Group> groups) throws IOException {
         List<SyncDefinition> syncs = new ArrayList<>();
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addComponent(StageKind.SCHEME, new CheckedStages());
@@ -136,6 +179,11 @@ public final class SyncFileValidator {
                 return syncs;
             }
             for (RouteDefinition route : camel.getRouteDefinitions()) {
+                if (RouteShape.stagesBelow(route.getOutputs()).stream()
+                        .anyMatch(step -> RouteShape.stageOf(step).orElse(null) == StageKind.GROUP)) {
+                    checkGroup(camel, file, route, problems).ifPresent(groups::add);
+                    continue;
+                }
                 SyncDefinition sync = check(camel, file, route, problems);
                 if (sync != null) {
                     syncs.add(sync);
@@ -190,6 +238,27 @@ public final class SyncFileValidator {
                 ? new SyncDefinition(name, route.getDescriptionText(), file, route.getInput().getEndpointUri(),
                         schedule, source, relations, deliver)
                 : null;
+    }
+
+    /** A group's route: a trigger, then {@code writeback:group} as its only writeback step. */
+    private static Optional<Group> checkGroup(DefaultCamelContext camel, Path file, RouteDefinition route,
+            List<String> problems) {
+        String name = route.getRouteId();
+        List<String> found = new ArrayList<>();
+        if (!route.hasCustomIdAssigned() || !Identifiers.isSyncName(name)) {
+            found.add("the route id must be the group's name: lowercase letters, digits and '_', starting with a letter");
+        }
+        checkTrigger(route.getInput().getEndpointUri(), found);
+        List<ToDefinition> stages = RouteShape.stagesBelow(route.getOutputs());
+        GroupOptions options = null;
+        if (stages.size() != 1 || !route.getOutputs().contains(stages.get(0))) {
+            found.add("a group's route holds writeback:group as a step of its own, and no other writeback stage");
+        } else if (readStage(camel, stages.get(0), found) instanceof GroupOptions group) {
+            options = group;
+        }
+        found.forEach(problem -> problems.add(file + ": group '" + name + "': " + problem));
+        return found.isEmpty() && options != null ? Optional.of(new Group(name, file, options.syncs()))
+                : Optional.empty();
     }
 
     /** The options of one stage step, resolved as the running component resolves them; null when unreadable. */

@@ -31,8 +31,10 @@ public final class ValidateCommand {
                 .run(args)) {
             Path routesDir = Path.of(context.getEnvironment().getRequiredProperty("writeback.routes-dir"));
             ConnectionsProperties connections = context.getBean(ConnectionsProperties.class);
-            List<SyncDefinition> syncs = new SyncFileValidator(connections::problems).validate(routesDir);
+            SyncFileValidator validator = new SyncFileValidator(connections::problems);
+            List<SyncDefinition> syncs = validator.validate(routesDir);
             System.out.println("OK: " + syncs.size() + " sync(s) in " + routesDir + " are valid");
+            validator.warnings().forEach(warning -> System.out.println("warning: " + warning));
             syncs.forEach(sync -> System.out.println("  " + sync.name() + " (" + sync.file() + "): "
                     + sync.source().mode().name().toLowerCase() + ", " + sync.schedule() + ", to "
                     + sync.deliver().connection() + "/" + sync.deliver().object()));

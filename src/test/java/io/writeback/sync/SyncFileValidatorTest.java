@@ -47,6 +47,20 @@ class SyncFileValidatorTest {
                                 object: people
             """;
 
+    private static final String GROUP = """
+            - route:
+                id: nightly
+                from:
+                  uri: quartz:writeback/nightly
+                  parameters:
+                    cron: "0 0 2 * * ?"
+                  steps:
+                    - to:
+                        uri: writeback:group
+                        parameters:
+                          syncs: SYNCS
+            """;
+
     @TempDir
     Path routes;
 
@@ -148,6 +162,38 @@ class SyncFileValidatorTest {
                                 + "accounts -> contacts -> accounts; a record would wait for itself",
                         routes.resolve("contacts.camel.yaml") + ": sync 'contacts': its relations form a cycle: "
                                 + "contacts -> accounts -> contacts; a record would wait for itself"));
+    }
+
+    @Test
+    void aGroupMustRunDeclaredSyncs() throws IOException {
+        write("contacts.camel.yaml", VALID);
+        write("nightly.camel.yaml", GROUP.replace("SYNCS", "companies, contacts"));
+
+        assertProblems("nightly.camel.yaml: group 'nightly': runs no sync named 'companies' (declared: contacts)");
+    }
+
+    @Test
+    void aGroupThatRunsAChildBeforeItsParentIsAllowedWithAWarning() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("fields: name=fullname, email",
+                "fields: name=fullname, email\n                    relations: company=companies(company_id)"));
+        write("companies.camel.yaml", VALID.replace("id: contacts", "id: companies")
+                .replace("writeback/contacts", "writeback/companies"));
+        write("nightly.camel.yaml", GROUP.replace("SYNCS", "contacts, companies"));
+
+        assertThat(validator.validate(routes)).extracting(SyncDefinition::name).containsExactlyInAnyOrder("contacts", "companies");
+        assertThat(validator.warnings()).containsExactly(routes.resolve("nightly.camel.yaml") + ": group 'nightly': runs "
+                + "contacts before companies, which its relation company refers to: its new records wait until the group's next run");
+    }
+
+    @Test
+    void aGroupHoldsNothingButItsGroupStep() throws IOException {
+        write("contacts.camel.yaml", VALID);
+        write("nightly.camel.yaml", GROUP.replace("SYNCS", "contacts") + """
+                        - to: writeback:plan
+                """);
+
+        assertProblems("nightly.camel.yaml: group 'nightly': a group's route holds writeback:group as a step of its own, "
+                + "and no other writeback stage");
     }
 
     @Test

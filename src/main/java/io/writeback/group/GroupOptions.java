@@ -1,0 +1,34 @@
+package io.writeback.group;
+
+import io.writeback.pipeline.StageOptions;
+import io.writeback.sync.Identifiers;
+import java.util.Arrays;
+import java.util.List;
+
+/** Parameters of {@code writeback:group}: the syncs it runs, in order, parents first. */
+public class GroupOptions implements StageOptions {
+
+    private String syncs;
+
+    @Override
+    public void check(List<String> problems) {
+        List<String> names = syncs();
+        if (names.isEmpty()) {
+            problems.add("writeback:group needs 'syncs': the syncs to run, in order, parents first");
+        }
+        names.stream().filter(name -> !Identifiers.isSyncName(name))
+                .forEach(name -> problems.add("writeback:group syncs: '" + name + "' cannot name a sync"));
+        if (names.stream().distinct().count() < names.size()) {
+            problems.add("writeback:group syncs: a sync is listed more than once (" + syncs + ")");
+        }
+    }
+
+    public List<String> syncs() {
+        return syncs == null || syncs.isBlank() ? List.of()
+                : Arrays.stream(syncs.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
+
+    public void setSyncs(String syncs) {
+        this.syncs = syncs;
+    }
+}
