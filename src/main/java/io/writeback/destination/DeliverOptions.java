@@ -12,6 +12,7 @@ public class DeliverOptions implements StageOptions {
     private String connection;
     private String object;
     private int batchSize = 100;
+    private String matchOn;
 
     @Override
     public void check(List<String> problems) {
@@ -35,6 +36,18 @@ public class DeliverOptions implements StageOptions {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    /**
+     * The payload field by which a new record is looked up in the target before it is inserted (null:
+     * never): a record found there is linked to it and updated instead of created again.
+     */
+    public String matchOn() {
+        return matchOn;
+    }
+
+    public void setMatchOn(String matchOn) {
+        this.matchOn = matchOn == null || matchOn.isBlank() ? null : matchOn.strip();
     }
 
     public String connection() {

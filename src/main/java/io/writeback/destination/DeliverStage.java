@@ -85,12 +85,25 @@ public class DeliverStage implements Stage<DeliverOptions> {
 
     private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
         RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
+        Map<SyncRecord, RecordWriter.Written> lookupsFailed = delivery.matchExisting(requirePlanned(run, chunk), run.counts());
+        // Held back from intents and sends; recorded below as failed inserts, with the lookup's call.
+        lookupsFailed.keySet().forEach(record -> record.decide(Action.SKIP, "its lookup by " + options.matchOn() + " failed"));
         Map<String, String> intents = intents(chunk, delivery);
         Long intentsId = links.recordIntents(run.linkSync(), run.runId(), intents);
         Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts());
         ChunkOutcomes outcomes = new ChunkOutcomes(run, intents);
         SyncRecord stoppedAt = null;
         for (SyncRecord record : requirePlanned(run, chunk)) {
+            if (lookupsFailed.containsKey(record)) {
+                record.decide(Action.INSERT, null);
+                boolean failed = outcomes.written(record, lookupsFailed.get(record));
+                stoppedAt = failed && run.source().errorPolicy() == ErrorPolicy.STOP ? record : null;
+                outcomes.settled(record);
+                if (stoppedAt != null) {
+                    break;
+                }
+                continue;
+            }
             switch (record.action()) {
                 case INVALID -> outcomes.invalid(record);
                 case SKIP, UNCHANGED -> outcomes.skipped(record);

@@ -1,5 +1,6 @@
 package io.writeback.destination;
 
+import io.writeback.link.Link;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.plan.Action;
 import io.writeback.run.RunContext;
@@ -51,6 +52,40 @@ final class RecordDelivery {
     /** Whether {@code record} can be recovered at all; if not, it is an unknown outcome and nothing is sent. */
     boolean canRecover(SyncRecord record) {
         return resendsUnderOldKey(record) || writer.canLookUp(options.connection(), options.object());
+    }
+
+    /**
+     * Looks up, by the sync's {@code matchOn} field, each record of the chunk about to be inserted: one
+     * found in the target is linked to it and becomes an update. A record without that field is inserted
+     * as usual. A lookup that fails leaves its record unsent, since it may be there: its failed call is
+     * returned, to be recorded as the record's outcome.
+     */
+    Map<SyncRecord, RecordWriter.Written> matchExisting(List<SyncRecord> chunk, RunCounts counts) {
+        Map<SyncRecord, RecordWriter.Written> failed = new IdentityHashMap<>();
+        String field = options.matchOn();
+        if (field == null) {
+            return failed;
+        }
+        if (!writer.canLookUp(options.connection(), options.object())) {
+            throw new IllegalStateException("sync " + run.sync() + ": matchOn needs a lookup for object '" + options.object()
+                    + "' of connection '" + options.connection() + "' (its lookup.path, or an id-property in a profile)");
+        }
+        for (SyncRecord record : chunk) {
+            if (record.action() != Action.INSERT || record.payload().get(field) == null) {
+                continue;
+            }
+            RecordWriter.Written found = writer.lookup(options.connection(), options.object(), record.payload());
+            if (!found.call().succeeded()) {
+                failed.put(record, found);
+            } else {
+                counts.httpCalls(found.call().calls());
+                if (found.targetId() != null) {
+                    record.setLink(Link.matched(record.sourceId(), found.targetId()));
+                    record.decide(Action.UPDATE, "matched target record " + found.targetId() + " by " + field);
+                }
+            }
+        }
+        return failed;
     }
 
     /** Whether the connection lets this chunk's single calls go out together. */

@@ -6,4 +6,9 @@ package io.writeback.link;
  */
 public record Link(String sourceId, String targetId, LinkStatus status, String payloadHash, int attempts, Long lastRunId,
         String intentKey) {
+
+    /** A record found in the target by a lookup, not yet linked: nothing was sent to it, so no hash. */
+    public static Link matched(String sourceId, String targetId) {
+        return new Link(sourceId, targetId, LinkStatus.SUCCESS, null, 0, null, null);
+    }
 }

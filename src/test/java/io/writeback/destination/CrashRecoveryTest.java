@@ -104,8 +104,4 @@ class CrashRecoveryTest extends CrmDestinationTest {
                 ON CONFLICT (sync, source_id) DO UPDATE SET status = 'pending', target_id = NULL, intent_key = 'k-lost'""",
                 sync, sourceId);
     }
-
-    private Map<String, Object> link(String sync, String sourceId) {
-        return jdbc.queryForMap("SELECT * FROM writeback.links WHERE sync = ? AND source_id = ?", sync, sourceId);
-    }
 }

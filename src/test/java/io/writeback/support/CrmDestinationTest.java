@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,6 +99,11 @@ public abstract class CrmDestinationTest {
     }
 
     /** Four warehouse accounts, A to D, one microsecond apart, that the CRM creates with their name as id. */
+    /** The link row of one record. */
+    protected Map<String, Object> link(String sync, String sourceId) {
+        return jdbc.queryForMap("SELECT * FROM writeback.links WHERE sync = ? AND source_id = ?", sync, sourceId);
+    }
+
     protected void accounts() {
         createsAnswerIdFrom("accounts", null, "name");
         jdbc.execute("""
