@@ -136,9 +136,7 @@ class DemoSyncTest extends WritebackIntegrationTest {
     void aPendingInsertIsSentAgainUnderItsIdempotencyKeyAndTheSandboxKeepsOneRecord() {
         runAndWait("companies");
         // The state a crash leaves when the sandbox stored the create (under key k-5) but the link was not written.
-        String target = jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class);
-        jdbc.update("INSERT INTO sandbox.idempotency_keys (object, key, record_id) VALUES ('companies', 'k-5', ?)",
-                Long.parseLong(target));
+        String target = company5CreatedUnderKeyK5();
         jdbc.update("""
                 UPDATE writeback.links SET status = 'pending', target_id = NULL, intent_key = 'k-5'
                 WHERE sync = 'companies' AND source_id = '5'""");
@@ -146,19 +144,14 @@ class DemoSyncTest extends WritebackIntegrationTest {
 
         JsonNode run = runAndWait("companies");
 
-        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'companies'", Long.class)).isEqualTo(60);
-        assertThat(jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class))
-                .isEqualTo(target);
+        assertCompany5RecoveredAs(target, run);
     }
 
     @Test
     void insertsNotedByARunThatEndedBeforeRecordingThemAreRecoveredUnderTheirKeysNotDuplicated() {
         runAndWait("companies");
         // The state a crash leaves after a chunk's bulk create landed (under key k-5) and before its outcomes were written.
-        String target = jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class);
-        jdbc.update("INSERT INTO sandbox.idempotency_keys (object, key, record_id) VALUES ('companies', 'k-5', ?)",
-                Long.parseLong(target));
+        String target = company5CreatedUnderKeyK5();
         jdbc.update("DELETE FROM writeback.links WHERE sync = 'companies' AND source_id = '5'");
         long crashed = jdbc.queryForObject(
                 "INSERT INTO writeback.runs (sync, trigger, status) VALUES ('companies', 'schedule', 'interrupted') RETURNING id",
@@ -169,11 +162,24 @@ class DemoSyncTest extends WritebackIntegrationTest {
 
         JsonNode run = runAndWait("companies");
 
+        assertCompany5RecoveredAs(target, run);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.intents", Long.class)).isZero();
+    }
+
+    /** Makes the sandbox remember that company 5's record was created under the idempotency key k-5; its id. */
+    private String company5CreatedUnderKeyK5() {
+        String target = jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class);
+        jdbc.update("INSERT INTO sandbox.idempotency_keys (object, key, record_id) VALUES ('companies', 'k-5', ?)",
+                Long.parseLong(target));
+        return target;
+    }
+
+    /** The run re-sent company 5 under its key, and the sandbox answered with the record it had: no duplicate. */
+    private void assertCompany5RecoveredAs(String target, JsonNode run) {
         assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'companies'", Long.class)).isEqualTo(60);
         assertThat(jdbc.queryForObject("SELECT target_id FROM link_tables.companies WHERE source_id = '5'", String.class))
                 .isEqualTo(target);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.intents", Long.class)).isZero();
     }
 
     @Test
