@@ -85,25 +85,14 @@ public class DeliverStage implements Stage<DeliverOptions> {
 
     private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
         RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
+        // An insert whose lookup failed is not sent: the failed lookup is its outcome, known ahead like a send's.
         Map<SyncRecord, RecordWriter.Written> lookupsFailed = delivery.matchExisting(requirePlanned(run, chunk), run.counts());
-        // Held back from intents and sends; recorded below as failed inserts, with the lookup's call.
-        lookupsFailed.keySet().forEach(record -> record.decide(Action.SKIP, "its lookup by " + options.matchOn() + " failed"));
-        Map<String, String> intents = intents(chunk, delivery);
+        Map<String, String> intents = intents(chunk, delivery, lookupsFailed);
         Long intentsId = links.recordIntents(run.linkSync(), run.runId(), intents);
-        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts());
+        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts(), lookupsFailed);
         ChunkOutcomes outcomes = new ChunkOutcomes(run, intents);
         SyncRecord stoppedAt = null;
         for (SyncRecord record : requirePlanned(run, chunk)) {
-            if (lookupsFailed.containsKey(record)) {
-                record.decide(Action.INSERT, null);
-                boolean failed = outcomes.written(record, lookupsFailed.get(record));
-                stoppedAt = failed && run.source().errorPolicy() == ErrorPolicy.STOP ? record : null;
-                outcomes.settled(record);
-                if (stoppedAt != null) {
-                    break;
-                }
-                continue;
-            }
             switch (record.action()) {
                 case INVALID -> outcomes.invalid(record);
                 case SKIP, UNCHANGED -> outcomes.skipped(record);
@@ -148,18 +137,19 @@ public class DeliverStage implements Stage<DeliverOptions> {
 
     /**
      * Sends, before the chunk's outcomes are recorded in order: the inserts that go in bulk calls, and
-     * the other writes when the connection allows several calls in flight.
+     * the other writes when the connection allows several calls in flight. Records whose outcome is
+     * {@code known} already are not sent; their outcomes are among those returned.
      */
     private Map<SyncRecord, RecordWriter.Written> sendAhead(List<SyncRecord> chunk, RecordDelivery delivery,
-            Map<String, String> intents, RunCounts counts) {
-        Map<SyncRecord, RecordWriter.Written> sent = new IdentityHashMap<>();
+            Map<String, String> intents, RunCounts counts, Map<SyncRecord, RecordWriter.Written> known) {
+        Map<SyncRecord, RecordWriter.Written> sent = new IdentityHashMap<>(known);
         // New records go by upsert on the object's unique property where it has one: that never makes a duplicate.
         BulkWriter.Kind creates = delivery.bulk(BulkWriter.Kind.UPSERT) ? BulkWriter.Kind.UPSERT : BulkWriter.Kind.INSERT;
         Map<BulkWriter.Kind, Action> bulkOf = Map.of(creates, Action.INSERT, BulkWriter.Kind.UPDATE, Action.UPDATE,
                 BulkWriter.Kind.DELETE, Action.DELETE);
         bulkOf.forEach((kind, action) -> {
             if (delivery.bulk(kind)) {
-                sent.putAll(delivery.writeInBulk(kind, chunk.stream().filter(r -> r.action() == action).toList(), intents,
+                sent.putAll(delivery.writeInBulk(kind, chunk.stream().filter(r -> r.action() == action && !known.containsKey(r)).toList(), intents,
                         counts));
             }
         });
@@ -176,12 +166,17 @@ public class DeliverStage implements Stage<DeliverOptions> {
 
     /**
      * The key each insert of the chunk goes under: new for a new insert, the old one for an insert
-     * re-sent after its outcome was lost (so the destination can tell it is the same create).
+     * re-sent after its outcome was lost (so the destination can tell it is the same create); none for
+     * the records {@code notSent}.
      */
-    private static Map<String, String> intents(List<SyncRecord> chunk, RecordDelivery delivery) {
+    private static Map<String, String> intents(List<SyncRecord> chunk, RecordDelivery delivery,
+            Map<SyncRecord, RecordWriter.Written> notSent) {
         Map<String, String> intents = new LinkedHashMap<>();
         String prefix = delivery.bulkWithoutKeys() ? RecordDelivery.BULK_KEY_PREFIX : "";
         for (SyncRecord record : chunk) {
+            if (notSent.containsKey(record)) {
+                continue;
+            }
             if (record.action() == Action.INSERT) {
                 intents.put(record.sourceId(), prefix + UUID.randomUUID());
             } else if (record.action() == Action.RECOVER && delivery.canRecover(record)) {
