@@ -2,10 +2,10 @@ package io.writeback.group;
 
 import io.writeback.pipeline.Stage;
 import io.writeback.pipeline.StageKind;
+import io.writeback.run.ActiveRuns;
 import io.writeback.run.RunInProgressException;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.Trigger;
-import java.time.Duration;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 public class GroupStage implements Stage<GroupOptions> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupStage.class);
-    private static final Duration BUSY_POLL = Duration.ofSeconds(1);
-
     // Lazily: the launcher needs the Camel context, which is built with this stage's component.
     private final ObjectProvider<RunLauncher> launcher;
+    private final ActiveRuns activeRuns;
 
-    public GroupStage(ObjectProvider<RunLauncher> launcher) {
+    public GroupStage(ObjectProvider<RunLauncher> launcher, ActiveRuns activeRuns) {
         this.launcher = launcher;
+        this.activeRuns = activeRuns;
     }
 
     @Override
@@ -58,7 +58,7 @@ public class GroupStage implements Stage<GroupOptions> {
                     log.info("Group {}: waiting for the run of {} under way to end", group, sync);
                     told = true;
                 }
-                Thread.sleep(BUSY_POLL.toMillis());
+                activeRuns.awaitFree(sync);
             }
         }
     }

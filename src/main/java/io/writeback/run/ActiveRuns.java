@@ -39,6 +39,17 @@ public class ActiveRuns {
     }
 
     public void release(String sync, long runId) {
-        runBySync.remove(sync, runId);
+        if (runBySync.remove(sync, runId)) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no run holds {@code sync}; another may claim it first, so callers claim, then wait again. */
+    public synchronized void awaitFree(String sync) throws InterruptedException {
+        while (runBySync.containsKey(sync)) {
+            wait();
+        }
     }
 }

@@ -1,0 +1,30 @@
+package io.writeback.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ActiveRunsTest {
+
+    private final ActiveRuns activeRuns = new ActiveRuns();
+
+    @Test
+    void awaitingASyncReturnsOnceItsRunReleasesIt() throws Exception {
+        assertThat(activeRuns.claim("companies", 7)).isTrue();
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            try {
+                activeRuns.awaitFree("companies");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(waiting).isNotDone();
+        activeRuns.release("companies", 7);
+
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(activeRuns.claim("companies", 8)).isTrue();
+    }
+}
