@@ -57,26 +57,24 @@ public class LinkSeeder {
         long incomplete = 0;
         List<String> sourceIds = new ArrayList<>(BATCH);
         List<String> targetIds = new ArrayList<>(BATCH);
-        boolean more = true;
-        while (more) {
-            more = rs.next();
-            if (more) {
-                String sourceId = rs.getString(sourceColumn);
-                String targetId = rs.getString(targetColumn);
-                if (sourceId == null || targetId == null) {
-                    incomplete++;
-                    continue;
-                }
-                sourceIds.add(sourceId);
-                targetIds.add(targetId);
+        while (rs.next()) {
+            String sourceId = rs.getString(sourceColumn);
+            String targetId = rs.getString(targetColumn);
+            if (sourceId == null || targetId == null) {
+                incomplete++;
+                continue;
             }
-            if (sourceIds.size() == BATCH || !more && !sourceIds.isEmpty()) {
+            sourceIds.add(sourceId);
+            targetIds.add(targetId);
+            if (sourceIds.size() == BATCH) {
                 pairs += sourceIds.size();
                 linked += links.seed(sync, sourceIds, targetIds);
                 sourceIds.clear();
                 targetIds.clear();
             }
         }
+        pairs += sourceIds.size();
+        linked += sourceIds.isEmpty() ? 0 : links.seed(sync, sourceIds, targetIds);
         return new Seeded(linked, pairs - linked, incomplete);
     }
 
