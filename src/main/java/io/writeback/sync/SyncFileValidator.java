@@ -62,23 +62,13 @@ public final class SyncFileValidator {
         List<Group> groups = new ArrayList<>();
         warnings.clear();
         try {
-            Map<String, Path> declaredIn = new HashMap<>();
             for (Path file : syncFiles(routesDir)) {
-                int groupsBefore = groups.size();
-                List<SyncDefinition> declared = validateFile(file, problems, groups);
-                List<String> names = new ArrayList<>(declared.stream().map(SyncDefinition::name).toList());
-                groups.subList(groupsBefore, groups.size()).forEach(group -> names.add(group.name()));
-                for (String name : names) {
-                    Path first = declaredIn.putIfAbsent(name, file);
-                    if (first != null) {
-                        problems.add(file + ": sync '" + name + "' is declared more than once (first in " + first + ")");
-                    }
-                }
-                syncs.addAll(declared);
+                syncs.addAll(validateFile(file, problems, groups));
             }
         } catch (IOException e) {
             problems.add(routesDir + ": cannot be read: " + e.getMessage());
         }
+        checkDeclaredOnce(syncs, groups, problems);
         checkLinksOf(syncs, problems);
         checkRelations(syncs, problems);
         checkGroups(syncs, groups, problems);
@@ -86,6 +76,21 @@ public final class SyncFileValidator {
             throw new InvalidSyncFilesException(problems);
         }
         return syncs;
+    }
+
+    /** Sync and group names are route ids: each may be declared once, across all files. */
+    private static void checkDeclaredOnce(List<SyncDefinition> syncs, List<Group> groups, List<String> problems) {
+        Map<String, Path> declaredIn = new HashMap<>();
+        List<Map.Entry<String, Path>> declared = new ArrayList<>();
+        syncs.forEach(sync -> declared.add(Map.entry(sync.name(), sync.file())));
+        groups.forEach(group -> declared.add(Map.entry(group.name(), group.file())));
+        for (Map.Entry<String, Path> route : declared) {
+            Path first = declaredIn.putIfAbsent(route.getKey(), route.getValue());
+            if (first != null) {
+                problems.add(route.getValue() + ": sync '" + route.getKey() + "' is declared more than once (first in "
+                        + first + ")");
+            }
+        }
     }
 
     private static void checkLinksOf(List<SyncDefinition> syncs, List<String> problems) {
