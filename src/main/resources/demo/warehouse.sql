@@ -70,3 +70,54 @@ CROSS JOIN LATERAL (SELECT (ARRAY['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', '
                             'Kay', 'Wirth'])[1 + g % 17] AS last) AS n
 JOIN warehouse.companies AS c ON c.id = 1 + g % 60
 WHERE NOT EXISTS (SELECT 1 FROM warehouse.contacts);
+
+-- Used by the example syncs under routes/examples/ (custom transforms, enum mapping, JSON columns).
+CREATE TABLE IF NOT EXISTS warehouse.company_addresses (
+    company_id integer PRIMARY KEY REFERENCES warehouse.companies (id),
+    street     text NOT NULL,
+    city       text NOT NULL,
+    postcode   text NOT NULL
+);
+
+-- The target's picklist for industries, as a loader copies it from the target into the warehouse.
+CREATE TABLE IF NOT EXISTS warehouse.industry_options (
+    label     text PRIMARY KEY,
+    option_id text NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS warehouse.invoices (
+    id              integer PRIMARY KEY,
+    number          text        NOT NULL,
+    company_id      integer     NOT NULL REFERENCES warehouse.companies (id),
+    issued_on       date        NOT NULL,
+    lines           jsonb       NOT NULL,
+    _sdc_batched_at timestamptz NOT NULL DEFAULT now()
+);
+DROP TRIGGER IF EXISTS invoices_batched_at ON warehouse.invoices;
+CREATE TRIGGER invoices_batched_at BEFORE UPDATE ON warehouse.invoices
+    FOR EACH ROW EXECUTE FUNCTION warehouse.stamp_batched_at();
+
+INSERT INTO warehouse.company_addresses (company_id, street, city, postcode)
+SELECT id, (10 + id * 7 % 90) || ' ' || (ARRAY['Market Street', 'Station Road', 'Harbour Way', 'Mill Lane'])[1 + id % 4],
+       (ARRAY['Springfield', 'Rivertown', 'Lakeside', 'Hillview', 'Bayport'])[1 + id % 5],
+       lpad((id * 211 % 99999)::text, 5, '0')
+FROM warehouse.companies
+WHERE NOT EXISTS (SELECT 1 FROM warehouse.company_addresses);
+
+INSERT INTO warehouse.industry_options (label, option_id)
+VALUES ('Software', 'opt_101'), ('Manufacturing', 'opt_102'), ('Retail', 'opt_103'), ('Logistics', 'opt_104'),
+       ('Finance', 'opt_105'), ('Healthcare', 'opt_106')
+ON CONFLICT (label) DO NOTHING;
+
+-- Two invoices per company, with one to three lines each.
+INSERT INTO warehouse.invoices (id, number, company_id, issued_on, lines, _sdc_batched_at)
+SELECT g,
+       'INV-' || lpad(g::text, 5, '0'),
+       1 + g % 60,
+       date '2026-01-01' + g,
+       (SELECT jsonb_agg(jsonb_build_object('sku', 'SKU-' || (g * 13 + l) % 40, 'quantity', 1 + (g + l) % 5,
+                                            'unit_price', 10 + (g * l) % 90))
+        FROM generate_series(1, 1 + g % 3) AS l),
+       now() - (121 - g) * interval '1 minute'
+FROM generate_series(1, 120) AS g
+WHERE NOT EXISTS (SELECT 1 FROM warehouse.invoices);

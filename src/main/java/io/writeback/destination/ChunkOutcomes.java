@@ -75,7 +75,8 @@ final class ChunkOutcomes {
             counts.done(record.action());
             links.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE
                     ? LinkOutcome.deleted(record.sourceId())
-                    : LinkOutcome.success(record.sourceId(), written.targetId(), record.payloadHash()));
+                    : LinkOutcome.success(record.sourceId(), written.targetId(),
+                            record.action() == Action.UPDATE ? record.payloadHash() : record.hashAfterInsert()));
             return false;
         }
         counts.failed();

@@ -1,7 +1,6 @@
 package io.writeback.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -57,13 +56,13 @@ public final class JsonValues {
         return value.toString();
     }
 
-    /** json and jsonb columns arrive as nested JSON, not as strings. */
-    private static JsonNode parseJson(String json) throws SQLException {
+    /** json and jsonb columns arrive as nested JSON (maps, lists and plain values), not as strings. */
+    private static Object parseJson(String json) throws SQLException {
         if (json == null) {
             return null;
         }
         try {
-            return JSON.readTree(json);
+            return JSON.readValue(json, Object.class);
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable json value: " + e.getOriginalMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.writeback.pipeline;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Endpoint;
@@ -14,7 +15,8 @@ public abstract class StageComponentSupport extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
         StageKind kind = StageKind.named(remaining).orElseThrow(() -> new IllegalArgumentException(
-                "unknown stage " + StageKind.SCHEME + ":" + remaining + " (known: source, map, plan, deliver)"));
+                "unknown stage " + StageKind.SCHEME + ":" + remaining + " (known: " + String.join(", ",
+                        Arrays.stream(StageKind.values()).map(StageKind::stageName).toList()) + ")"));
         StageOptions options = kind.newOptions();
         List<String> problems = StageOptionsBinder.bind(getCamelContext(), kind, options, parameters);
         options.check(problems);

@@ -5,6 +5,7 @@ import io.writeback.group.GroupOptions;
 import io.writeback.mapping.MappingOptions;
 import io.writeback.plan.PlanOptions;
 import io.writeback.source.SourceOptions;
+import io.writeback.transform.TransformOptions;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 public enum StageKind {
     SOURCE("source", SourceOptions::new),
     MAP("map", MappingOptions::new),
+    TRANSFORM("transform", TransformOptions::new),
     PLAN("plan", PlanOptions::new),
     DELIVER("deliver", DeliverOptions::new),
     /** Not a stage of a sync: the one step of a group's route, which runs syncs in order. */

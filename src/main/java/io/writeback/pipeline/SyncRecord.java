@@ -16,6 +16,7 @@ public final class SyncRecord {
     private String cursorValue;
     private Map<String, Object> payload;
     private String payloadHash;
+    private String hashAfterInsert;
     private Link link;
     private boolean linkLookedUp;
     private Action action;
@@ -71,6 +72,18 @@ public final class SyncRecord {
 
     public void setPayloadHash(String payloadHash) {
         this.payloadHash = payloadHash;
+    }
+
+    /**
+     * The hash an inserted record's link keeps, when it differs from the insert's: the payload's hash as
+     * an update, where a transform sends some fields on insert only. Null: the payload hash.
+     */
+    public String hashAfterInsert() {
+        return hashAfterInsert == null ? payloadHash : hashAfterInsert;
+    }
+
+    public void setHashAfterInsert(String hashAfterInsert) {
+        this.hashAfterInsert = hashAfterInsert;
     }
 
     /** The link row from before this run, or null when the record was never synced. */

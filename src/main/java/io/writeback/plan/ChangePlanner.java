@@ -66,10 +66,7 @@ public final class ChangePlanner {
             record.decide(Action.RECOVER, "an insert was sent before, but its outcome was never recorded");
             return;
         }
-        // A deleted target record is gone: its row, back in the source, is created again. An archived one is still there.
-        boolean gone = link != null && link.status() == LinkStatus.DELETED && vanished != Vanished.ARCHIVE;
-        boolean linked = link != null && link.targetId() != null && !gone;
-        if (!linked) {
+        if (!inTarget(link, vanished)) {
             if (mode == SyncMode.UPDATE) {
                 record.decide(Action.SKIP, "no link to a target record, and mode update only updates");
             } else {
@@ -82,6 +79,15 @@ public final class ChangePlanner {
         } else {
             record.decide(Action.UPDATE, null);
         }
+    }
+
+    /**
+     * Whether {@code link} points at a record in the target, which a changed row updates. A deleted target
+     * record is gone: its row, back in the source, is created again. An archived one is still there.
+     */
+    public static boolean inTarget(Link link, Vanished vanished) {
+        boolean gone = link != null && link.status() == LinkStatus.DELETED && vanished != Vanished.ARCHIVE;
+        return link != null && link.targetId() != null && !gone;
     }
 
     private static String duplicate(SyncRecord record) {

@@ -324,9 +324,13 @@ public final class SyncFileValidator {
             found.add("the split after writeback:source needs 'streaming: true', or every row is read into memory first");
         }
         List<StageKind> inSplit = RouteShape.stagesIn(split);
-        if (!inSplit.equals(SPLIT_STAGES)) {
+        List<StageKind> required = inSplit.stream().filter(kind -> kind != StageKind.TRANSFORM).toList();
+        if (!required.equals(SPLIT_STAGES)) {
             found.add("the split after writeback:source must hold writeback:map, writeback:plan and writeback:deliver, "
                     + "once each and in that order (custom steps may stand between them); it holds " + inSplit);
+        } else if (inSplit.contains(StageKind.TRANSFORM) && !List.of(StageKind.MAP, StageKind.TRANSFORM, StageKind.PLAN,
+                StageKind.DELIVER).equals(inSplit)) {
+            found.add("writeback:transform may appear once, between writeback:map and writeback:plan; the split holds " + inSplit);
         }
     }
 

@@ -61,6 +61,14 @@ class SyncFileValidatorTest {
                           syncs: SYNCS
             """;
 
+    private static final String TRANSFORM = """
+                          - to:
+                              uri: writeback:transform
+                              parameters:
+                                groovy: |
+                                  SCRIPT
+            """;
+
     @TempDir
     Path routes;
 
@@ -224,6 +232,32 @@ class SyncFileValidatorTest {
 
         assertProblems("contacts.camel.yaml: sync 'contacts': the split after writeback:source must hold writeback:map, "
                 + "writeback:plan and writeback:deliver, once each and in that order");
+    }
+
+    @Test
+    void aTransformScriptThatDoesNotCompileIsNamed() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("              - to: writeback:plan\n", TRANSFORM.replace("SCRIPT",
+                "payload.name = row.fullname +") + "              - to: writeback:plan\n"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': writeback:transform groovy: the script does not compile:",
+                "line 2: Unexpected input: '+\\n' @ line 2, column 1.");
+    }
+
+    @Test
+    void aTransformAfterThePlanIsRefused() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("object: people\n", "object: people\n" + TRANSFORM.replace("SCRIPT",
+                "payload.name = row.fullname")));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': writeback:transform may appear once, between writeback:map and "
+                + "writeback:plan; the split holds [MAP, PLAN, DELIVER, TRANSFORM]");
+    }
+
+    @Test
+    void aTransformBetweenMapAndPlanIsValid() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("              - to: writeback:plan\n", TRANSFORM.replace("SCRIPT",
+                "if (update && row.email == null) { skip('no email') }") + "              - to: writeback:plan\n"));
+
+        assertThat(validator.validate(routes)).hasSize(1);
     }
 
     @Test

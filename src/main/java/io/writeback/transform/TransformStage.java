@@ -1,0 +1,87 @@
+package io.writeback.transform;
+
+import io.writeback.link.Link;
+import io.writeback.link.LinkStore;
+import io.writeback.pipeline.Stage;
+import io.writeback.pipeline.StageChunk;
+import io.writeback.pipeline.StageKind;
+import io.writeback.pipeline.SyncRecord;
+import io.writeback.plan.Action;
+import io.writeback.plan.ChangePlanner;
+import io.writeback.plan.PayloadHash;
+import io.writeback.run.RunContext;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.ScriptingLanguage;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code writeback:transform}: runs a Groovy script on each mapped record of a chunk, which may reshape
+ * its payload, make it depend on whether the record is inserted or updated, or skip it. A script that
+ * throws makes that record invalid, with the script's message; the run goes on.
+ */
+@Component
+public class TransformStage implements Stage<TransformOptions> {
+
+    private final CamelContext camel;
+    private final LinkStore links;
+
+    public TransformStage(CamelContext camel, LinkStore links) {
+        this.camel = camel;
+        this.links = links;
+    }
+
+    @Override
+    public StageKind kind() {
+        return StageKind.TRANSFORM;
+    }
+
+    @Override
+    public Processor processor(TransformOptions options) {
+        RecordScript script = new RecordScript((ScriptingLanguage) camel.resolveLanguage("groovy"), options.script());
+        return exchange -> {
+            RunContext run = StageChunk.run(exchange);
+            List<SyncRecord> chunk = StageChunk.records(exchange);
+            run.useMapping(run.mappingFingerprint() + ";transform " + options.script());
+            lookUpLinks(run, chunk);
+            for (SyncRecord record : chunk) {
+                if (record.action() == null) {
+                    transform(script, record, run);
+                }
+            }
+        };
+    }
+
+    /** Whether each record is an insert or an update depends on its link: looked up here for those not yet. */
+    private void lookUpLinks(RunContext run, List<SyncRecord> chunk) {
+        List<String> notLookedUp = chunk.stream().filter(r -> r.action() == null && !r.linkLookedUp())
+                .map(SyncRecord::sourceId).toList();
+        if (!notLookedUp.isEmpty()) {
+            Map<String, Link> found = links.find(run.linkSync(), notLookedUp);
+            chunk.stream().filter(r -> r.action() == null && !r.linkLookedUp()).forEach(r -> r.setLink(found.get(r.sourceId())));
+        }
+    }
+
+    private static void transform(RecordScript script, SyncRecord record, RunContext run) {
+        Link link = record.link();
+        String targetId = ChangePlanner.inTarget(link, run.source().vanished()) ? link.targetId() : null;
+        try {
+            if (targetId == null) {
+                // The hash the link keeps after an insert is the update's: fields set on insert only must not
+                // make the next run send an update.
+                Map<String, Object> asUpdate = RecordScript.deepCopy(record.payload());
+                if (script.run(asUpdate, record.row(), false, null).skipReason() == null) {
+                    record.setHashAfterInsert(PayloadHash.of(run.mappingFingerprint(), asUpdate));
+                }
+            }
+            String skipped = script.run(record.payload(), record.row(), targetId == null, targetId).skipReason();
+            if (skipped != null) {
+                record.decide(Action.SKIP, skipped);
+            }
+        } catch (RuntimeException e) {
+            record.decide(Action.INVALID, "writeback:transform failed: " + e.getMessage());
+        }
+    }
+}
