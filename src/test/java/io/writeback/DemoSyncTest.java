@@ -189,7 +189,7 @@ class DemoSyncTest extends WritebackIntegrationTest {
         JsonNode syncs = http.getForObject("/api/syncs", JsonNode.class);
         JsonNode history = http.getForObject("/api/syncs/companies/runs", JsonNode.class);
 
-        assertThat(syncs).hasSize(5);
+        assertThat(syncs).hasSize(7);
         JsonNode companies = syncs.get(0);
         assertThat(companies.get("name").asText()).isEqualTo("companies");
         assertThat(companies.get("mode").asText()).isEqualTo("upsert");

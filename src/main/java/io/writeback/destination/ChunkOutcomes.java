@@ -1,9 +1,11 @@
 package io.writeback.destination;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.writeback.deadletter.DeadLetters.DeadLetter;
 import io.writeback.deadletter.InvalidRows;
 import io.writeback.link.LinkOutcome;
 import io.writeback.link.LinkStatus;
+import io.writeback.link.LinkStore;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.plan.Action;
 import io.writeback.plan.SyncMode;
@@ -19,12 +21,16 @@ import java.util.Map;
  */
 final class ChunkOutcomes {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final RunContext run;
     private final RunCounts counts;
     private final Map<String, String> intentKeys;
     final List<LinkOutcome> links = new ArrayList<>();
     final List<DeadLetter> failures = new ArrayList<>();
     final List<SyncRecord> invalid = new ArrayList<>();
+    /** For a paired sync: what each successful write put into the pair's source. */
+    final List<LinkStore.Echo> echoes = new ArrayList<>();
     private String settledCursor;
 
     /** {@code intentKeys}: the key each insert of the chunk is sent under, by source id. */
@@ -45,6 +51,9 @@ final class ChunkOutcomes {
     void skipped(SyncRecord record) {
         counts.skipped();
         trace(record, null);
+        if (record.action() == Action.ECHO) {
+            links.add(LinkOutcome.echoReadBack(record.sourceId(), record.payloadHash()));
+        }
         // Mode mirror stamps every row read with the run, to know afterwards which rows are gone.
         if (record.action() == Action.UNCHANGED && (record.link().status() != LinkStatus.SKIPPED_SAME_HASH
                 || run.source().mode() == SyncMode.MIRROR)) {
@@ -73,6 +82,9 @@ final class ChunkOutcomes {
         trace(record, call);
         if (call.succeeded()) {
             counts.done(record.action());
+            if (run.source().pair() != null && record.action() != Action.DELETE && record.action() != Action.ARCHIVE) {
+                echoes.add(new LinkStore.Echo(written.targetId(), record.sourceId(), JsonText.of(JSON, record.payload())));
+            }
             links.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE
                     ? LinkOutcome.deleted(record.sourceId())
                     : LinkOutcome.success(record.sourceId(), written.targetId(),

@@ -95,7 +95,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         for (SyncRecord record : requirePlanned(run, chunk)) {
             switch (record.action()) {
                 case INVALID -> outcomes.invalid(record);
-                case SKIP, UNCHANGED -> outcomes.skipped(record);
+                case SKIP, UNCHANGED, ECHO -> outcomes.skipped(record);
                 case WAIT -> outcomes.waiting(record);
                 case RECOVER, INSERT, UPDATE, DELETE, ARCHIVE -> {
                     if (record.action() == Action.RECOVER && !delivery.canRecover(record)) {
@@ -123,7 +123,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         }
         Set<String> settledIds = outcomes.links.stream().map(LinkOutcome::sourceId).collect(Collectors.toUnmodifiableSet());
         run.settling().submit(settlingThreads, settledIds, () -> {
-            links.record(run.linkSync(), run.runId(), outcomes.links, intentsId);
+            links.record(run.linkSync(), run.runId(), outcomes.links, intentsId, run.source().pair(), outcomes.echoes);
             deadLetters.record(run.sync(), run.runId(), outcomes.failures);
             invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
             run.settledUpTo(outcomes.settledCursor());

@@ -2,13 +2,14 @@ package io.writeback.link;
 
 /**
  * A link row as the plan needs it: where the record is in the target, what was last sent, by which
- * run, and the key of an insert whose outcome was never recorded (status pending).
+ * run, the key of an insert whose outcome was never recorded (status pending), and, for a paired sync,
+ * the payload (JSON) its pair last wrote into the record's source row, not yet read back.
  */
 public record Link(String sourceId, String targetId, LinkStatus status, String payloadHash, int attempts, Long lastRunId,
-        String intentKey) {
+        String intentKey, String echo) {
 
     /** A record found in the target by a lookup, not yet linked: nothing was sent to it, so no hash. */
     public static Link matched(String sourceId, String targetId) {
-        return new Link(sourceId, targetId, LinkStatus.SUCCESS, null, 0, null, null);
+        return new Link(sourceId, targetId, LinkStatus.SUCCESS, null, 0, null, null, null);
     }
 }

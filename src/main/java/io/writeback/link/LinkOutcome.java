@@ -33,6 +33,11 @@ public record LinkOutcome(String sourceId, String targetId, LinkStatus status, S
         return new LinkOutcome(sourceId, null, LinkStatus.WAITING, null, null, why);
     }
 
+    /** The row holds what the paired sync wrote into it: in sync, at the hash of its payload now. */
+    public static LinkOutcome echoReadBack(String sourceId, String payloadHash) {
+        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, payloadHash, null, null);
+    }
+
     public static LinkOutcome unchanged(String sourceId) {
         return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null, null);
     }

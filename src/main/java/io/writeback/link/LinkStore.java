@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads and writes link rows a chunk at a time: one round trip per chunk, never one per row. */
 @Repository
 public class LinkStore {
 
     private static final String FIND = """
-            SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key
+            SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key, echo_payload::text
             FROM writeback.links WHERE sync = ? AND source_id = ANY (?)""";
 
     private static final String INTEND = """
@@ -43,9 +45,24 @@ public class LinkStore {
                 first_synced_at = COALESCE(l.first_synced_at, EXCLUDED.first_synced_at),
                 last_synced_at  = CASE WHEN EXCLUDED.status = 'waiting' THEN l.last_synced_at ELSE now() END,
                 last_error      = EXCLUDED.last_error,
+                echo_payload    = CASE WHEN EXCLUDED.status IN ('success', 'skipped-same-hash') THEN NULL ELSE l.echo_payload END,
                 attempts        = CASE WHEN EXCLUDED.status IN ('pending', 'waiting') THEN l.attempts
                                        WHEN l.status IN ('error', 'pending') THEN l.attempts + 1 ELSE 1 END,
                 last_run_id     = EXCLUDED.last_run_id""";
+
+    /**
+     * What a paired sync wrote, noted in its pair's links: the pair's record (source id: the target id
+     * written) is linked to this sync's record, and holds the payload written until the pair reads it back.
+     */
+    private static final String NOTE_ECHOES = """
+            INSERT INTO writeback.links AS l (sync, source_id, target_id, status, attempts, first_synced_at, last_synced_at,
+                                              echo_payload)
+            SELECT ?, e.source_id, e.target_id, 'success', 0, now(), now(), e.payload::jsonb
+            FROM unnest(?::text[], ?::text[], ?::text[]) AS e (source_id, target_id, payload)
+            ON CONFLICT (sync, source_id) DO UPDATE SET
+                echo_payload = EXCLUDED.echo_payload,
+                status       = CASE WHEN l.target_id IS NULL THEN 'success' ELSE l.status END,
+                target_id    = COALESCE(l.target_id, EXCLUDED.target_id)""";
 
     private static final String MARK_UNCHANGED = """
             UPDATE writeback.links SET status = 'skipped-same-hash', last_error = NULL, last_run_id = ?
@@ -72,9 +89,11 @@ public class LinkStore {
                 last_run_id = EXCLUDED.last_run_id""";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    public LinkStore(JdbcTemplate jdbc) {
+    public LinkStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The link rows of {@code sourceIds} that exist, by source id. */
@@ -97,7 +116,7 @@ public class LinkStore {
 
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)), rs.getString(4),
-                rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7));
+                rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8));
     }
 
     /**
@@ -117,7 +136,8 @@ public class LinkStore {
      */
     public List<Link> notReadBy(String sync, long runId, String afterSourceId, int limit) {
         return jdbc.query("""
-                SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key FROM writeback.links
+                SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key, echo_payload::text
+                FROM writeback.links
                 WHERE sync = ? AND status <> 'deleted' AND target_id IS NOT NULL AND last_run_id IS DISTINCT FROM ?
                   AND source_id > ?
                 ORDER BY source_id LIMIT ?""", (rs, i) -> link(rs), sync, runId,
@@ -184,12 +204,38 @@ public class LinkStore {
     /**
      * Writes the outcomes of one chunk and settles its intents ({@code intentsId}, may be null) in one
      * statement, then marks its unchanged records; every outcome of a source id but its last is ignored.
+     * With {@code echoes}, what the chunk wrote is noted in the links of the sync's {@code pair}, in the
+     * same transaction.
      */
+    public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId, String pair, List<Echo> echoes) {
+        if (echoes.isEmpty()) {
+            record(sync, runId, outcomes, intentsId);
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            record(sync, runId, outcomes, intentsId);
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(NOTE_ECHOES);
+                statement.setString(1, pair);
+                statement.setArray(2, connection.createArrayOf("text", echoes.stream().map(Echo::pairSourceId).toArray()));
+                statement.setArray(3, connection.createArrayOf("text", echoes.stream().map(Echo::pairTargetId).toArray()));
+                statement.setArray(4, connection.createArrayOf("text", echoes.stream().map(Echo::payload).toArray()));
+                return statement;
+            });
+        });
+    }
+
+    /** A record a paired sync wrote: its id in the pair's source ({@code pairSourceId}), the pair's target id, the payload (JSON). */
+    public record Echo(String pairSourceId, String pairTargetId, String payload) {
+    }
+
+    /** {@link #record(String, long, List, Long, String, List)} for a sync without a pair. */
     public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId) {
         Map<String, LinkOutcome> written = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();
         for (LinkOutcome outcome : outcomes) {
-            if (outcome.status() == LinkStatus.SKIPPED_SAME_HASH) {
+            // An echo read back carries the hash of the row as it is now: written like any outcome that sets one.
+            if (outcome.status() == LinkStatus.SKIPPED_SAME_HASH && outcome.payloadHash() == null) {
                 unchanged.add(outcome.sourceId());
             } else {
                 written.put(outcome.sourceId(), outcome);

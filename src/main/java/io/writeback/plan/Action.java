@@ -12,6 +12,8 @@ public enum Action {
     RECOVER,
     /** The payload is what the target already holds. */
     UNCHANGED,
+    /** The row holds what the paired sync wrote into it: nothing to send back. */
+    ECHO,
     /** The mode leaves this record alone (see the reason). */
     SKIP,
     /** A record it refers to through a relation has no link yet: not sent now, tried again by later runs. */

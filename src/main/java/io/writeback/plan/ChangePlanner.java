@@ -74,7 +74,9 @@ public final class ChangePlanner {
             }
         } else if (mode == SyncMode.INSERT) {
             record.decide(Action.SKIP, "already linked to target record " + link.targetId() + ", and mode insert only inserts");
-        } else if (link.status().inSync() && record.payloadHash().equals(link.payloadHash())) {
+        } else if (link.echo() != null && EchoCheck.readBack(record.row(), link.echo())) {
+            record.decide(Action.ECHO, "the row holds what the paired sync wrote into it");
+        } else if (link.echo() == null && link.status().inSync() && record.payloadHash().equals(link.payloadHash())) {
             record.decide(Action.UNCHANGED, "same payload hash as last sent");
         } else {
             record.decide(Action.UPDATE, null);

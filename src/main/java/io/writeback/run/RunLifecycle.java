@@ -62,6 +62,12 @@ public class RunLifecycle {
             return Optional.empty();
         }
         long claimId = claim.getAsLong();
+        // The two halves of a pair are run one after the other: a schedule that fires during the other's run skips.
+        if (queued == null && source.pair() != null && activeRuns.active(source.pair()).isPresent()) {
+            activeRuns.release(sync, claimId);
+            log.warn("Sync {}: a scheduled run was skipped because its pair {} is running", sync, source.pair());
+            return Optional.empty();
+        }
         RunContext run;
         try {
             run = ledger.start(queued, sync, Trigger.SCHEDULE, source, scope, trace);

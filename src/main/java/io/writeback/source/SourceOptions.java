@@ -22,6 +22,7 @@ public class SourceOptions implements StageOptions {
     private String archiveField;
     private String archiveValue = "true";
     private String linksOf;
+    private String pair;
 
     @Override
     public void check(List<String> problems) {
@@ -50,6 +51,15 @@ public class SourceOptions implements StageOptions {
         }
         if (linksOf != null && !Identifiers.isSyncName(linksOf)) {
             problems.add("writeback:source 'linksOf' must name a sync, not '" + linksOf + "'");
+        }
+        if (pair != null && !Identifiers.isSyncName(pair)) {
+            problems.add("writeback:source 'pair' must name a sync, not '" + pair + "'");
+        }
+        if (pair != null && (mode == SyncMode.DELETE || mode == SyncMode.MIRROR)) {
+            problems.add("writeback:source 'pair' works with modes upsert, insert and update, not " + mode.name().toLowerCase());
+        }
+        if (pair != null && linksOf != null) {
+            problems.add("writeback:source 'pair' and 'linksOf' cannot go together: a paired sync keeps its own links");
         }
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             problems.add("writeback:source 'chunkSize' must be between 1 and " + MAX_CHUNK_SIZE + ", not " + chunkSize);
@@ -84,6 +94,15 @@ public class SourceOptions implements StageOptions {
     /** The sync whose link table this one reads and writes, when not its own (a delete sync cleaning up after an upsert sync). */
     public String linksOf() {
         return linksOf;
+    }
+
+    /** The sync that syncs the other way between the same two systems, or null: see docs/sync-semantics.md, Two-way syncs. */
+    public String pair() {
+        return pair;
+    }
+
+    public void setPair(String pair) {
+        this.pair = pair;
     }
 
     /** The sync whose link table a sync named {@code ownName} uses. */

@@ -71,6 +71,7 @@ public final class SyncFileValidator {
         checkDeclaredOnce(syncs, groups, problems);
         checkLinksOf(syncs, problems);
         checkRelations(syncs, problems);
+        checkPairs(syncs, problems);
         checkGroups(syncs, groups, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSyncFilesException(problems);
@@ -100,6 +101,28 @@ public final class SyncFileValidator {
             if (linksOf != null && !names.contains(linksOf)) {
                 problems.add(sync.file() + ": sync '" + sync.name() + "': 'linksOf' names no sync: '" + linksOf
                         + "' (declared: " + String.join(", ", names) + ")");
+            }
+        }
+    }
+
+    /** A pair is two declared syncs, each naming the other. */
+    private static void checkPairs(List<SyncDefinition> syncs, List<String> problems) {
+        Map<String, SyncDefinition> byName = new HashMap<>();
+        syncs.forEach(sync -> byName.put(sync.name(), sync));
+        for (SyncDefinition sync : syncs) {
+            String pair = sync.source().pair();
+            String where = sync.file() + ": sync '" + sync.name() + "': 'pair' ";
+            if (pair == null) {
+                continue;
+            }
+            SyncDefinition other = byName.get(pair);
+            if (pair.equals(sync.name())) {
+                problems.add(where + "names the sync itself: a pair is two syncs, one each way");
+            } else if (other == null) {
+                problems.add(where + "names no sync: '" + pair + "' (declared: "
+                        + String.join(", ", byName.keySet().stream().sorted().toList()) + ")");
+            } else if (!sync.name().equals(other.source().pair())) {
+                problems.add(where + "names '" + pair + "', which must name '" + sync.name() + "' as its pair in turn");
             }
         }
     }

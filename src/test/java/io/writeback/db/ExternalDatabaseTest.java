@@ -45,7 +45,7 @@ class ExternalDatabaseTest {
         assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
         assertThat(server.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'writeback'",
                 String.class)).contains("links", "runs", "bookmarks", "dead_letters", "sync_versions");
-        assertThat(server.queryForObject("SELECT count(*) FROM writeback.sync_versions", Long.class)).isEqualTo(5);
+        assertThat(server.queryForObject("SELECT count(*) FROM writeback.sync_versions", Long.class)).isEqualTo(7);
     }
 
     @Test

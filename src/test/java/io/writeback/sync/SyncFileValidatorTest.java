@@ -100,7 +100,7 @@ class SyncFileValidatorTest {
         write("contacts.camel.yaml", VALID.replace("key: id", "key: id\n              querry: x"));
 
         assertProblems("contacts.camel.yaml: sync 'contacts': unknown parameter 'querry' for writeback:source "
-                + "(known: archiveField, archiveValue, chunkSize, cursor, errorPolicy, key, linksOf, mode, query, vanished)");
+                + "(known: archiveField, archiveValue, chunkSize, cursor, errorPolicy, key, linksOf, mode, pair, query, vanished)");
     }
 
     @Test
@@ -258,6 +258,24 @@ class SyncFileValidatorTest {
                 "if (update && row.email == null) { skip('no email') }") + "              - to: writeback:plan\n"));
 
         assertThat(validator.validate(routes)).hasSize(1);
+    }
+
+    @Test
+    void aPairMustNameASyncThatNamesItBack() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("mode: update", "mode: update\n              pair: people_back"));
+        write("people_back.camel.yaml", VALID.replace("id: contacts", "id: people_back")
+                .replace("writeback/contacts", "writeback/people_back"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': 'pair' names 'people_back', which must name 'contacts' as its "
+                + "pair in turn");
+    }
+
+    @Test
+    void aPairedSyncCannotDelete() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("mode: update", "mode: delete\n              pair: contacts"));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': writeback:source 'pair' works with modes upsert, insert and "
+                + "update, not delete");
     }
 
     @Test

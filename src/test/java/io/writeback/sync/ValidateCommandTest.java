@@ -19,7 +19,7 @@ class ValidateCommandTest {
         int exitCode = ValidateCommand.run(new String[] {ValidateCommand.FLAG});
 
         assertThat(exitCode).isZero();
-        assertThat(output.getOut()).contains("OK: 5 sync(s) in routes are valid")
+        assertThat(output.getOut()).contains("OK: 7 sync(s) in routes are valid")
                 .contains("companies (routes/companies.camel.yaml): upsert, cron 0/30 * * * * ?, to sandbox/companies");
     }
 
