@@ -85,6 +85,13 @@ CREATE TABLE IF NOT EXISTS warehouse.industry_options (
     option_id text NOT NULL
 );
 
+-- Where the accounts example writes back each company's id in the sandbox.
+CREATE TABLE IF NOT EXISTS warehouse.account_ids (
+    company_id integer PRIMARY KEY REFERENCES warehouse.companies (id),
+    account_id text        NOT NULL,
+    written_at timestamptz NOT NULL DEFAULT now()
+);
+
 CREATE TABLE IF NOT EXISTS warehouse.invoices (
     id              integer PRIMARY KEY,
     number          text        NOT NULL,

@@ -11,7 +11,9 @@ import io.writeback.plan.Action;
 import io.writeback.plan.SyncMode;
 import io.writeback.run.RunContext;
 import io.writeback.run.RunCounts;
+import io.writeback.link.Link;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +33,8 @@ final class ChunkOutcomes {
     final List<SyncRecord> invalid = new ArrayList<>();
     /** For a paired sync: what each successful write put into the pair's source. */
     final List<LinkStore.Echo> echoes = new ArrayList<>();
+    /** Target ids owed to the source, by source id: new records', and earlier ones whose write back failed. */
+    final Map<String, String> owedTargetIds = new LinkedHashMap<>();
     private String settledCursor;
 
     /** {@code intentKeys}: the key each insert of the chunk is sent under, by source id. */
@@ -51,6 +55,7 @@ final class ChunkOutcomes {
     void skipped(SyncRecord record) {
         counts.skipped();
         trace(record, null);
+        oweIfStillOwed(record);
         if (record.action() == Action.ECHO) {
             links.add(LinkOutcome.echoReadBack(record.sourceId(), record.payloadHash()));
         }
@@ -82,6 +87,11 @@ final class ChunkOutcomes {
         trace(record, call);
         if (call.succeeded()) {
             counts.done(record.action());
+            if (record.action() == Action.INSERT || record.action() == Action.RECOVER) {
+                owedTargetIds.put(record.sourceId(), written.targetId());
+            } else {
+                oweIfStillOwed(record);
+            }
             if (run.source().pair() != null && record.action() != Action.DELETE && record.action() != Action.ARCHIVE) {
                 echoes.add(new LinkStore.Echo(written.targetId(), record.sourceId(), JsonText.of(JSON, record.payload())));
             }
@@ -98,6 +108,13 @@ final class ChunkOutcomes {
                 : LinkOutcome.error(record.sourceId(), call.error()));
         failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), call));
         return true;
+    }
+
+    private void oweIfStillOwed(SyncRecord record) {
+        Link link = record.link();
+        if (link != null && link.writeBackError() != null && link.targetId() != null) {
+            owedTargetIds.put(record.sourceId(), link.targetId());
+        }
     }
 
     void settled(SyncRecord record) {

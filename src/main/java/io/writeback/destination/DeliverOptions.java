@@ -13,6 +13,11 @@ public class DeliverOptions implements StageOptions {
     private String object;
     private int batchSize = 100;
     private String matchOn;
+    private String writeBackSql;
+    private String writeBackConnection;
+    private String writeBackMethod = "PATCH";
+    private String writeBackPath;
+    private String writeBackBody;
 
     @Override
     public void check(List<String> problems) {
@@ -27,6 +32,83 @@ public class DeliverOptions implements StageOptions {
         } else if (!OBJECT.matcher(object).matches()) {
             problems.add("writeback:deliver 'object' may hold letters, digits, '_', '-' and '.', not '" + object + "'");
         }
+        if (writeBackSql != null && writeBackPath != null) {
+            problems.add("writeback:deliver writes ids back either with 'writeBackSql' or with 'writeBackPath', not both");
+        }
+        if (writeBackSql != null && !writeBackSql.contains(":target_id")) {
+            problems.add("writeback:deliver 'writeBackSql' must bind the new record's id as :target_id");
+        }
+        if (writeBackPath != null && writeBackConnection == null) {
+            problems.add("writeback:deliver 'writeBackPath' needs 'writeBackConnection': the connection that takes the call");
+        }
+        if ((writeBackConnection != null || writeBackBody != null) && writeBackPath == null) {
+            problems.add("writeback:deliver 'writeBackConnection' and 'writeBackBody' need 'writeBackPath'");
+        }
+        if (writeBackPath != null) {
+            java.util.regex.Matcher placeholder = Pattern.compile("\\{([^}]*)}").matcher(writeBackPath);
+            while (placeholder.find()) {
+                if (!List.of("source_id", "target_id").contains(placeholder.group(1))) {
+                    problems.add("writeback:deliver 'writeBackPath' may fill in {source_id} and {target_id}, not {"
+                            + placeholder.group(1) + "}");
+                }
+            }
+        }
+        if (!List.of("PATCH", "PUT", "POST").contains(writeBackMethod)) {
+            problems.add("writeback:deliver 'writeBackMethod' must be PATCH, PUT or POST, not '" + writeBackMethod + "'");
+        }
+    }
+
+    /** Whether the target ids of new records are written back to the source after their insert. */
+    public boolean writesIdsBack() {
+        return writeBackSql != null || writeBackPath != null;
+    }
+
+    /** A statement run on the warehouse for each new record, with :source_id and :target_id bound; or null. */
+    public String writeBackSql() {
+        return writeBackSql;
+    }
+
+    public void setWriteBackSql(String writeBackSql) {
+        this.writeBackSql = blankToNull(writeBackSql);
+    }
+
+    /** The connection the write-back call goes to (a name under writeback.connections), with {@link #writeBackPath()}. */
+    public String writeBackConnection() {
+        return writeBackConnection;
+    }
+
+    public void setWriteBackConnection(String writeBackConnection) {
+        this.writeBackConnection = blankToNull(writeBackConnection);
+    }
+
+    public String writeBackMethod() {
+        return writeBackMethod;
+    }
+
+    public void setWriteBackMethod(String writeBackMethod) {
+        this.writeBackMethod = writeBackMethod == null ? "PATCH" : writeBackMethod.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The path of the write-back call, with {source_id} and {target_id} filled in; or null. */
+    public String writeBackPath() {
+        return writeBackPath;
+    }
+
+    public void setWriteBackPath(String writeBackPath) {
+        this.writeBackPath = blankToNull(writeBackPath);
+    }
+
+    /** The JSON body of the write-back call, with {source_id} and {target_id} filled in; null sends none. */
+    public String writeBackBody() {
+        return writeBackBody;
+    }
+
+    public void setWriteBackBody(String writeBackBody) {
+        this.writeBackBody = blankToNull(writeBackBody);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Records per bulk call where the object has a bulk endpoint (capped by its maximum); 1 sends each alone. */

@@ -48,9 +48,12 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final DeliveryThreads threads;
     private final BulkWriter bulkWriter;
     private final SettlingThreads settlingThreads;
+    private final IdWriteBack idWriteBack;
 
     public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, DeadLetters deadLetters,
-            InvalidRows invalidRows, RunLedger ledger, DeliveryThreads threads, SettlingThreads settlingThreads) {
+            InvalidRows invalidRows, RunLedger ledger, DeliveryThreads threads, SettlingThreads settlingThreads,
+            IdWriteBack idWriteBack) {
+        this.idWriteBack = idWriteBack;
         this.bulkWriter = bulkWriter;
         this.settlingThreads = settlingThreads;
         this.threads = threads;
@@ -121,9 +124,11 @@ public class DeliverStage implements Stage<DeliverOptions> {
                 }
             }
         }
+        Map<String, String> writeBacks = writeIdsBack(run, options, outcomes.owedTargetIds);
+        LinkStore.ChunkNotes notes = new LinkStore.ChunkNotes(run.source().pair(), outcomes.echoes, writeBacks);
         Set<String> settledIds = outcomes.links.stream().map(LinkOutcome::sourceId).collect(Collectors.toUnmodifiableSet());
         run.settling().submit(settlingThreads, settledIds, () -> {
-            links.record(run.linkSync(), run.runId(), outcomes.links, intentsId, run.source().pair(), outcomes.echoes);
+            links.record(run.linkSync(), run.runId(), outcomes.links, intentsId, notes);
             deadLetters.record(run.sync(), run.runId(), outcomes.failures);
             invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
             run.settledUpTo(outcomes.settledCursor());
@@ -133,6 +138,21 @@ public class DeliverStage implements Stage<DeliverOptions> {
             throw new RunStoppedException(run, sourceId, outcomes.failures.stream()
                     .filter(letter -> letter.sourceId().equals(sourceId)).findFirst().orElseThrow().call().error());
         }
+    }
+
+    /** Writes the owed target ids back to the source; by source id, null when written, else why not. */
+    private Map<String, String> writeIdsBack(RunContext run, DeliverOptions options, Map<String, String> owed) {
+        if (!options.writesIdsBack() || owed.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> writeBacks = idWriteBack.write(options, owed);
+        List<Map.Entry<String, String>> failed = writeBacks.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        if (!failed.isEmpty()) {
+            log.warn("Sync {}: run {}: {} target id(s) could not be written back to the source; later runs try again. "
+                    + "First, source record {}: {}", run.sync(), run.runId(), failed.size(), failed.get(0).getKey(),
+                    failed.get(0).getValue());
+        }
+        return writeBacks;
     }
 
     /**

@@ -101,10 +101,15 @@ final class HttpConnection implements AutoCloseable {
 
     /** The URL of a lookup, its {@code {field}} placeholders filled from {@code payload}; null when a field is missing. */
     String lookupUrl(ObjectEndpoints.Lookup lookup, String object, Map<String, Object> payload) {
-        Matcher placeholder = PLACEHOLDER.matcher(lookup.path().replace("{object}", encode(object)));
+        return filledUrl(lookup.path().replace("{object}", encode(object)), payload);
+    }
+
+    /** The URL of {@code path} on this connection, its {@code {name}} placeholders filled from {@code values}; null when one is missing. */
+    String filledUrl(String pathTemplate, Map<String, Object> values) {
+        Matcher placeholder = PLACEHOLDER.matcher(pathTemplate);
         StringBuilder path = new StringBuilder();
         while (placeholder.find()) {
-            Object value = payload.get(placeholder.group(1));
+            Object value = values.get(placeholder.group(1));
             if (value == null) {
                 return null;
             }
@@ -145,8 +150,8 @@ final class HttpConnection implements AutoCloseable {
         return send("POST", url, json, null, repeatable);
     }
 
-    /** A call that changes nothing (a lookup), so it is always safe to repeat. */
-    DeliveryResult read(String method, String url, String json) {
+    /** A call that is safe to repeat: one that changes nothing (a lookup), or sets the same values again (a write back). */
+    DeliveryResult sendRepeatable(String method, String url, String json) {
         return send(method, url, json, null, true);
     }
 

@@ -1,9 +1,11 @@
 package io.writeback.destination;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
-/** A value written as JSON text for a request body. */
+/** A value written as JSON text for a request body, or a body template filled in. */
 final class JsonText {
 
     private JsonText() {
@@ -15,5 +17,18 @@ final class JsonText {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * {@code template} with each {@code {name}} replaced by its value escaped for a JSON string, so
+     * that {@code {"crm_id": "{target_id}"}} stays JSON whatever the id holds.
+     */
+    static String fill(String template, Map<String, Object> values) {
+        String filled = template;
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            filled = filled.replace("{" + value.getKey() + "}",
+                    new String(JsonStringEncoder.getInstance().quoteAsString(String.valueOf(value.getValue()))));
+        }
+        return filled;
     }
 }

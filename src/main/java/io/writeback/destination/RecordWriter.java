@@ -82,7 +82,7 @@ public class RecordWriter {
                     "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks", 0, false),
                     null);
         }
-        DeliveryResult call = connection.read(lookup.method(), url, body);
+        DeliveryResult call = connection.sendRepeatable(lookup.method(), url, body);
         return new Written(call, call.succeeded() ? idIn(call.responseBody(), lookup.idPointer()) : null);
     }
 

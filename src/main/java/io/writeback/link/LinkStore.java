@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LinkStore {
 
     private static final String FIND = """
-            SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key, echo_payload::text
+            SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key, echo_payload::text,
+                   write_back_error
             FROM writeback.links WHERE sync = ? AND source_id = ANY (?)""";
 
     private static final String INTEND = """
@@ -63,6 +64,11 @@ public class LinkStore {
                 echo_payload = EXCLUDED.echo_payload,
                 status       = CASE WHEN l.target_id IS NULL THEN 'success' ELSE l.status END,
                 target_id    = COALESCE(l.target_id, EXCLUDED.target_id)""";
+
+    private static final String NOTE_WRITE_BACKS = """
+            UPDATE writeback.links l SET write_back_error = w.error
+            FROM unnest(?::text[], ?::text[]) AS w (source_id, error)
+            WHERE l.sync = ? AND l.source_id = w.source_id""";
 
     private static final String MARK_UNCHANGED = """
             UPDATE writeback.links SET status = 'skipped-same-hash', last_error = NULL, last_run_id = ?
@@ -116,7 +122,7 @@ public class LinkStore {
 
     private static Link link(ResultSet rs) throws SQLException {
         return new Link(rs.getString(1), rs.getString(2), LinkStatus.fromDb(rs.getString(3)), rs.getString(4),
-                rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8));
+                rs.getInt(5), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 
     /**
@@ -136,7 +142,8 @@ public class LinkStore {
      */
     public List<Link> notReadBy(String sync, long runId, String afterSourceId, int limit) {
         return jdbc.query("""
-                SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key, echo_payload::text
+                SELECT source_id, target_id, status, payload_hash, attempts, last_run_id, intent_key, echo_payload::text,
+                   write_back_error
                 FROM writeback.links
                 WHERE sync = ? AND status <> 'deleted' AND target_id IS NOT NULL AND last_run_id IS DISTINCT FROM ?
                   AND source_id > ?
@@ -168,10 +175,11 @@ public class LinkStore {
     public java.util.Optional<LinkRow> row(String sync, String sourceId) {
         return jdbc.query("""
                 SELECT source_id, target_id, status, payload_hash, first_synced_at, last_synced_at, last_error, attempts,
-                       last_run_id
+                       last_run_id, write_back_error
                 FROM writeback.links WHERE sync = ? AND source_id = ?""", (rs, i) -> new LinkRow(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, java.time.OffsetDateTime.class),
-                rs.getObject(6, java.time.OffsetDateTime.class), rs.getString(7), rs.getInt(8), rs.getObject(9, Long.class)),
+                rs.getObject(6, java.time.OffsetDateTime.class), rs.getString(7), rs.getInt(8), rs.getObject(9, Long.class),
+                rs.getString(10)),
                 sync, sourceId).stream().findFirst();
     }
 
@@ -202,34 +210,60 @@ public class LinkStore {
     }
 
     /**
-     * Writes the outcomes of one chunk and settles its intents ({@code intentsId}, may be null) in one
-     * statement, then marks its unchanged records; every outcome of a source id but its last is ignored.
-     * With {@code echoes}, what the chunk wrote is noted in the links of the sync's {@code pair}, in the
-     * same transaction.
+     * Writes the outcomes of one chunk with its {@code notes}, in one transaction when there are notes:
+     * what the chunk wrote into the links of the sync's pair, and how the write back of its new target
+     * ids went.
      */
-    public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId, String pair, List<Echo> echoes) {
-        if (echoes.isEmpty()) {
+    public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId, ChunkNotes notes) {
+        if (notes.echoes().isEmpty() && notes.writeBacks().isEmpty()) {
             record(sync, runId, outcomes, intentsId);
             return;
         }
         transaction.executeWithoutResult(status -> {
             record(sync, runId, outcomes, intentsId);
-            jdbc.update(connection -> {
-                PreparedStatement statement = connection.prepareStatement(NOTE_ECHOES);
-                statement.setString(1, pair);
-                statement.setArray(2, connection.createArrayOf("text", echoes.stream().map(Echo::pairSourceId).toArray()));
-                statement.setArray(3, connection.createArrayOf("text", echoes.stream().map(Echo::pairTargetId).toArray()));
-                statement.setArray(4, connection.createArrayOf("text", echoes.stream().map(Echo::payload).toArray()));
-                return statement;
-            });
+            if (!notes.echoes().isEmpty()) {
+                jdbc.update(connection -> {
+                    PreparedStatement statement = connection.prepareStatement(NOTE_ECHOES);
+                    statement.setString(1, notes.pair());
+                    statement.setArray(2, texts(connection, notes.echoes().stream().map(Echo::pairSourceId)));
+                    statement.setArray(3, texts(connection, notes.echoes().stream().map(Echo::pairTargetId)));
+                    statement.setArray(4, texts(connection, notes.echoes().stream().map(Echo::payload)));
+                    return statement;
+                });
+            }
+            if (!notes.writeBacks().isEmpty()) {
+                jdbc.update(connection -> {
+                    PreparedStatement statement = connection.prepareStatement(NOTE_WRITE_BACKS);
+                    statement.setArray(1, texts(connection, notes.writeBacks().keySet().stream()));
+                    statement.setArray(2, texts(connection, notes.writeBacks().values().stream()));
+                    statement.setString(3, sync);
+                    return statement;
+                });
+            }
         });
+    }
+
+    private static java.sql.Array texts(java.sql.Connection connection, java.util.stream.Stream<String> values)
+            throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+
+    /**
+     * What a chunk records besides its links' outcomes. {@code echoes}: what a paired sync wrote, for its
+     * {@code pair}. {@code writeBacks}: by source id, null when the new target id was written back to
+     * the source, else why not.
+     */
+    public record ChunkNotes(String pair, List<Echo> echoes, Map<String, String> writeBacks) {
     }
 
     /** A record a paired sync wrote: its id in the pair's source ({@code pairSourceId}), the pair's target id, the payload (JSON). */
     public record Echo(String pairSourceId, String pairTargetId, String payload) {
     }
 
-    /** {@link #record(String, long, List, Long, String, List)} for a sync without a pair. */
+    /**
+     * Writes the outcomes of one chunk and settles its intents ({@code intentsId}, may be null) in one
+     * statement, then marks its unchanged records; every outcome of a source id but its last is ignored.
+     */
     public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId) {
         Map<String, LinkOutcome> written = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();

@@ -42,6 +42,11 @@ public class Warehouse implements DisposableBean {
         return connection;
     }
 
+    /** The warehouse itself, for the statements that write the target ids of new records back to it. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     @Override
     public void destroy() {
         if (ownPool != null) {

@@ -253,6 +253,9 @@ public final class SyncFileValidator {
             if (options instanceof DeliverOptions d && d.connection() != null) {
                 found.addAll(connectionProblems.apply(d.connection()));
             }
+            if (options instanceof DeliverOptions d && d.writeBackConnection() != null) {
+                found.addAll(connectionProblems.apply(d.writeBackConnection()));
+            }
             if (options instanceof SourceOptions s) {
                 source = s;
             } else if (options instanceof DeliverOptions d) {
