@@ -44,17 +44,18 @@ public class DeliverOptions implements StageOptions {
         if ((writeBackConnection != null || writeBackBody != null) && writeBackPath == null) {
             problems.add("writeback:deliver 'writeBackConnection' and 'writeBackBody' need 'writeBackPath'");
         }
-        if (writeBackPath != null) {
-            java.util.regex.Matcher placeholder = Pattern.compile("\\{([^}]*)}").matcher(writeBackPath);
-            while (placeholder.find()) {
-                if (!List.of("source_id", "target_id").contains(placeholder.group(1))) {
-                    problems.add("writeback:deliver 'writeBackPath' may fill in {source_id} and {target_id}, not {"
-                            + placeholder.group(1) + "}");
-                }
-            }
-        }
+        checkWriteBackPlaceholders("writeBackPath", writeBackPath, problems);
+        checkWriteBackPlaceholders("writeBackBody", writeBackBody, problems);
         if (!List.of("PATCH", "PUT", "POST").contains(writeBackMethod)) {
             problems.add("writeback:deliver 'writeBackMethod' must be PATCH, PUT or POST, not '" + writeBackMethod + "'");
+        }
+    }
+
+    private static void checkWriteBackPlaceholders(String parameter, String template, List<String> problems) {
+        if (template != null) {
+            Placeholders.names(template).stream().filter(name -> !List.of("source_id", "target_id").contains(name))
+                    .forEach(name -> problems.add("writeback:deliver '" + parameter + "' may fill in {source_id} and "
+                            + "{target_id}, not {" + name + "}"));
         }
     }
 

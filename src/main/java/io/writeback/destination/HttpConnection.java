@@ -18,8 +18,6 @@ import org.apache.hc.core5.http.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -42,7 +40,6 @@ import org.springframework.web.util.UriUtils;
 final class HttpConnection implements AutoCloseable {
 
     private static final int EXCERPT = 2_000;
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
 
     private final String name;
     private final ConnectionProperties properties;
@@ -106,18 +103,8 @@ final class HttpConnection implements AutoCloseable {
 
     /** The URL of {@code path} on this connection, its {@code {name}} placeholders filled from {@code values}; null when one is missing. */
     String filledUrl(String pathTemplate, Map<String, Object> values) {
-        Matcher placeholder = PLACEHOLDER.matcher(pathTemplate);
-        StringBuilder path = new StringBuilder();
-        while (placeholder.find()) {
-            Object value = values.get(placeholder.group(1));
-            if (value == null) {
-                return null;
-            }
-            placeholder.appendReplacement(path, Matcher.quoteReplacement(
-                    UriUtils.encode(value.toString(), StandardCharsets.UTF_8)));
-        }
-        placeholder.appendTail(path);
-        return base() + path;
+        String path = Placeholders.fill(pathTemplate, values, value -> UriUtils.encode(value, StandardCharsets.UTF_8));
+        return path == null ? null : base() + path;
     }
 
     /** The base URL without a trailing slash, this instance's address filled in for a bare path. */

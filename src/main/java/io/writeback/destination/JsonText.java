@@ -20,15 +20,10 @@ final class JsonText {
     }
 
     /**
-     * {@code template} with each {@code {name}} replaced by its value escaped for a JSON string, so
-     * that {@code {"crm_id": "{target_id}"}} stays JSON whatever the id holds.
+     * {@code template} with each {@code {name}} replaced by its value escaped for a JSON string, so that
+     * {@code {"crm_id": "{target_id}"}} stays JSON whatever the value holds; null when a value is missing.
      */
     static String fill(String template, Map<String, Object> values) {
-        String filled = template;
-        for (Map.Entry<String, Object> value : values.entrySet()) {
-            filled = filled.replace("{" + value.getKey() + "}",
-                    new String(JsonStringEncoder.getInstance().quoteAsString(String.valueOf(value.getValue()))));
-        }
-        return filled;
+        return Placeholders.fill(template, values, value -> new String(JsonStringEncoder.getInstance().quoteAsString(value)));
     }
 }

@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.writeback.plan.Action;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Writes single records to a connection's objects and reads the new id from the answer. */
 @Component
 public class RecordWriter {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
 
     private final Connections connections;
     private final ObjectMapper json;
@@ -76,7 +73,7 @@ public class RecordWriter {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints.Lookup lookup = connection.object(object).lookup();
         String url = connection.lookupUrl(lookup, object, payload);
-        String body = lookup.body() == null ? null : fillJson(lookup.body(), payload);
+        String body = lookup.body() == null ? null : JsonText.fill(lookup.body(), payload);
         if (url == null || (lookup.body() != null && body == null)) {
             return new Written(new DeliveryResult(lookup.method(), lookup.path(), null, 0, null,
                     "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks", 0, false),
@@ -104,22 +101,6 @@ public class RecordWriter {
     /** The payload as the object takes it: bare, or inside its payload field ({@code {"properties": {...}}}). */
     static Map<String, Object> wrap(ObjectEndpoints endpoints, Map<String, Object> payload) {
         return endpoints.payloadField() == null ? payload : Map.of(endpoints.payloadField(), payload);
-    }
-
-    /** {@code template} with each {@code {field}} replaced by the payload's value, escaped for a JSON string; null when one is missing. */
-    private String fillJson(String template, Map<String, Object> payload) {
-        Matcher placeholder = PLACEHOLDER.matcher(template);
-        StringBuilder filled = new StringBuilder();
-        while (placeholder.find()) {
-            Object value = payload.get(placeholder.group(1));
-            if (value == null) {
-                return null;
-            }
-            String quoted = serialise(value.toString());
-            placeholder.appendReplacement(filled, Matcher.quoteReplacement(quoted.substring(1, quoted.length() - 1)));
-        }
-        placeholder.appendTail(filled);
-        return filled.toString();
     }
 
     String idIn(String body, String pointer) {
