@@ -74,7 +74,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         ObjectEndpoints own = objects.getOrDefault(name, ObjectEndpoints.conventional());
         ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
                 ? HubSpotProfile.object(own.idProperty())
-                : new ObjectEndpoints(null, null, null, null, null, bulkInsert, null, null, null, null, null);
+                : new ObjectEndpoints(null, null, null, null, null, null, bulkInsert, null, null, null, null, null);
         return own.withDefaults(connectionWide);
     }
 
@@ -103,6 +103,13 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         if (retry.maxAttempts() < 1) {
             problems.add("connection '" + name + "' retry.max-attempts must be at least 1");
         }
+        objects.forEach((object, endpoints) -> {
+            if (endpoints.bulkLookup() != null && (endpoints.bulkLookup().matchPointer() == null
+                    || endpoints.bulkLookup().matchPointer().isBlank())) {
+                problems.add("connection '" + name + "' objects." + object + ".bulk-lookup needs match-pointer: where a "
+                        + "result holds the value it was found by");
+            }
+        });
         return problems;
     }
 }

@@ -20,7 +20,7 @@ final class HubSpotProfile {
     private HubSpotProfile() {
     }
 
-    /** The endpoints of any object; with {@code idProperty} (such as {@code email}), lookups search by it. */
+    /** The endpoints of any object; with {@code idProperty} (such as {@code email}), lookups search and batch-read by it. */
     static ObjectEndpoints object(String idProperty) {
         return new ObjectEndpoints(
                 new ObjectEndpoints.Endpoint("POST", OBJECTS),
@@ -31,6 +31,8 @@ final class HubSpotProfile {
                         "{\"filterGroups\":[{\"filters\":[{\"propertyName\":\"" + idProperty + "\",\"operator\":\"EQ\","
                                 + "\"value\":\"{" + idProperty + "}\"}]}],\"limit\":1}",
                         "/results/0/id"),
+                idProperty == null ? null : new BulkEndpoint(OBJECTS + "/batch/read", "inputs", "/results", "/id", null,
+                        MAX_BATCH, null, null, "/properties/" + idProperty, "id", "idProperty"),
                 new BulkEndpoint(OBJECTS + "/batch/create", "inputs", "/results", "/id", null, MAX_BATCH, null,
                         "objectWriteTraceId", "/objectWriteTraceId", null, null),
                 new BulkEndpoint(OBJECTS + "/batch/update", "inputs", "/results", "/id", null, MAX_BATCH, null, null,

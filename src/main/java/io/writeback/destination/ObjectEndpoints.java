@@ -8,6 +8,9 @@ package io.writeback.destination;
  * @param idPointer JSON pointer to the new record's id in the answer to an insert
  * @param lookup    how to find a record by a field of its payload, if the destination allows it: a GET
  *                  path with {@code {field}} placeholders, and the pointer to the found record's id
+ * @param bulkLookup a search for many records at once by the values of one field, if the destination has
+ *                  one: items {@code {"<itemIdField>": value}}, the field's name in {@code propertyField}, and
+ *                  each result's value of that field at {@code matchPointer}; used for {@code matchOn} before {@code lookup}
  * @param bulkInsert a bulk create endpoint, if the destination has one (else the connection's, if any)
  * @param bulkUpdate a bulk update endpoint, if the destination has one
  * @param bulkDelete a bulk delete (or archive) endpoint, if the destination has one
@@ -19,11 +22,11 @@ package io.writeback.destination;
  *                  profiles build their lookups from it
  */
 public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
-        BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, BulkEndpoint bulkUpsert,
+        BulkEndpoint bulkLookup, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, BulkEndpoint bulkUpsert,
         String payloadField, String idProperty) {
 
     public static ObjectEndpoints conventional() {
-        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null);
+        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** These endpoints, completed by {@code fallback}'s, then by REST conventions. */
@@ -34,6 +37,7 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 first(delete, fallback.delete, new Endpoint("DELETE", "/{object}/{id}")),
                 first(blankToNull(idPointer), fallback.idPointer, "/id"),
                 first(lookup, fallback.lookup, null),
+                first(bulkLookup, fallback.bulkLookup, null),
                 first(bulkInsert, fallback.bulkInsert, null),
                 first(bulkUpdate, fallback.bulkUpdate, null),
                 first(bulkDelete, fallback.bulkDelete, null),

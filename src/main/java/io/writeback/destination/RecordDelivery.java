@@ -42,6 +42,28 @@ final class RecordDelivery {
         this.run = run;
     }
 
+    /** One bulk lookup for {@code records}; when it fails, it is the failed outcome of each of them. */
+    private void matchInBulk(List<SyncRecord> records, String field, RunCounts counts,
+            Map<SyncRecord, RecordWriter.Written> failed) {
+        List<String> values = records.stream().map(record -> record.payload().get(field).toString()).distinct().toList();
+        RecordWriter.Found found = writer.lookUpMany(options.connection(), options.object(), field, values);
+        if (!found.call().succeeded()) {
+            records.forEach(record -> failed.put(record, new RecordWriter.Written(found.call(), null)));
+            return;
+        }
+        counts.httpCalls(found.call().calls());
+        for (SyncRecord record : records) {
+            linkIfFound(record, found.targetIdByValue().get(record.payload().get(field).toString()), field);
+        }
+    }
+
+    private static void linkIfFound(SyncRecord record, String targetId, String field) {
+        if (targetId != null) {
+            record.setLink(Link.matched(record.sourceId(), targetId));
+            record.decide(Action.UPDATE, "matched target record " + targetId + " by " + field);
+        }
+    }
+
     /** Whether recovering {@code record} re-sends its insert under its old key: a single insert, to a destination that takes keys. */
     boolean resendsUnderOldKey(SyncRecord record) {
         String oldKey = record.link() == null ? null : record.link().intentKey();
@@ -66,23 +88,27 @@ final class RecordDelivery {
         if (field == null) {
             return failed;
         }
-        if (!writer.canLookUp(options.connection(), options.object())) {
+        BulkEndpoint bulk = writer.bulkLookup(options.connection(), options.object());
+        if (bulk == null && !writer.canLookUp(options.connection(), options.object())) {
             throw new IllegalStateException("sync " + run.sync() + ": matchOn needs a lookup for object '" + options.object()
-                    + "' of connection '" + options.connection() + "' (its lookup.path, or an id-property in a profile)");
+                    + "' of connection '" + options.connection() + "' (its lookup.path or bulk-lookup.path, or an "
+                    + "id-property in a profile)");
         }
-        for (SyncRecord record : chunk) {
-            if (record.action() != Action.INSERT || record.payload().get(field) == null) {
-                continue;
+        List<SyncRecord> toMatch = chunk.stream()
+                .filter(record -> record.action() == Action.INSERT && record.payload().get(field) != null).toList();
+        if (bulk != null) {
+            for (int from = 0; from < toMatch.size(); from += bulk.maxBatch()) {
+                matchInBulk(toMatch.subList(from, Math.min(from + bulk.maxBatch(), toMatch.size())), field, counts, failed);
             }
+            return failed;
+        }
+        for (SyncRecord record : toMatch) {
             RecordWriter.Written found = writer.lookup(options.connection(), options.object(), record.payload());
             if (!found.call().succeeded()) {
                 failed.put(record, found);
             } else {
                 counts.httpCalls(found.call().calls());
-                if (found.targetId() != null) {
-                    record.setLink(Link.matched(record.sourceId(), found.targetId()));
-                    record.decide(Action.UPDATE, "matched target record " + found.targetId() + " by " + field);
-                }
+                linkIfFound(record, found.targetId(), field);
             }
         }
         return failed;

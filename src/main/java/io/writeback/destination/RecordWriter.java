@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.writeback.plan.Action;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +66,53 @@ public class RecordWriter {
 
     public boolean canLookUp(String connectionName, String object) {
         return connections.get(connectionName).object(object).lookup() != null;
+    }
+
+    /** The object's search for many records at once, or null when it has none. */
+    BulkEndpoint bulkLookup(String connectionName, String object) {
+        return connections.get(connectionName).object(object).bulkLookup();
+    }
+
+    /** What one bulk lookup found: the target id of each value of the field that is in the target. */
+    record Found(DeliveryResult call, Map<String, String> targetIdByValue) {
+    }
+
+    /** Looks up, in one call, the records whose {@code field} holds one of {@code values}, with the object's bulk lookup. */
+    Found lookUpMany(String connectionName, String object, String field, List<String> values) {
+        HttpConnection connection = connections.get(connectionName);
+        BulkEndpoint bulk = connection.object(object).bulkLookup();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (bulk.propertyField() != null) {
+            body.put(bulk.propertyField(), field);
+        }
+        body.put(bulk.itemsField(), values.stream().map(value -> Map.of(bulk.itemIdField(), value)).toList());
+        DeliveryResult call = connection.sendRepeatable("POST", connection.filledUrl(bulk.path(), Map.of("object", object)),
+                serialise(body));
+        if (!call.succeeded()) {
+            return new Found(call, Map.of());
+        }
+        JsonNode results = readTree(call.responseBody()).at(bulk.resultsPointer());
+        if (!results.isArray()) {
+            // Nothing found is an empty array: without one, the answer cannot say which records are there.
+            return new Found(call.withError("the bulk lookup's answer holds no results at " + bulk.resultsPointer()), Map.of());
+        }
+        Map<String, String> found = new HashMap<>();
+        for (JsonNode result : results) {
+            JsonNode value = result.at(bulk.matchPointer());
+            JsonNode id = result.at(bulk.idPointer());
+            if (value.isValueNode() && id.isValueNode()) {
+                found.put(value.asText(), id.asText());
+            }
+        }
+        return new Found(call, found);
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return body == null || body.isBlank() ? json.missingNode() : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return json.missingNode();
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.writeback.destination;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -64,5 +66,42 @@ class MatchOnTest extends CrmDestinationTest {
         assertThat(letters.get(0).get("action").asText()).isEqualTo("insert");
         assertThat(letters.get(0).at("/response/status").asInt()).isEqualTo(400);
         assertThat(letters.get(0).at("/request/method").asText()).isEqualTo("GET");
+    }
+
+    @Test
+    void anObjectWithABulkLookupLooksUpAChunkInBatchesInsteadOfOneCallPerRecord() {
+        createsAnswerIdFrom("firms", null, "name");
+        CRM.stubFor(post(urlEqualTo("/crm/v1/firms/batch/read"))
+                .withRequestBody(equalToJson("{\"idProperty\": \"name\", \"inputs\": [{\"name\": \"A\"}, {\"name\": \"B\"}, {\"name\": \"C\"}]}"))
+                .willReturn(json(200, "{\"results\": [{\"id\": \"existing-B\", \"name\": \"B\"}]}")));
+        CRM.stubFor(post(urlEqualTo("/crm/v1/firms/batch/read"))
+                .withRequestBody(equalToJson("{\"idProperty\": \"name\", \"inputs\": [{\"name\": \"D\"}]}"))
+                .willReturn(json(200, "{\"results\": []}")));
+        CRM.stubFor(patch(urlEqualTo("/crm/v1/firms/existing-B")).willReturn(json(200, "{}")));
+
+        JsonNode run = runs.runAndWait("firms_match");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(3);
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        // Four records, batches of three: two lookups, three creates, one update.
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(6);
+        CRM.verify(2, postRequestedFor(urlEqualTo("/crm/v1/firms/batch/read")));
+        CRM.verify(0, postRequestedFor(urlEqualTo("/crm/v1/firms")).withRequestBody(matchingJsonPath("$.name", equalTo("B"))));
+        assertThat(link("firms_match", "2")).containsEntry("status", "success").containsEntry("target_id", "existing-B");
+    }
+
+    @Test
+    void aFailedBulkLookupSendsNothingForTheRecordsOfItsBatch() {
+        createsAnswerIdFrom("firms", null, "name");
+        CRM.stubFor(post(urlEqualTo("/crm/v1/firms/batch/read")).willReturn(json(200, "{\"results\": []}")));
+        CRM.stubFor(post(urlEqualTo("/crm/v1/firms/batch/read")).withRequestBody(matchingJsonPath("$.inputs[0].name", equalTo("A")))
+                .atPriority(1).willReturn(json(400, "{\"error\": \"bad search\"}")));
+
+        JsonNode run = runs.runAndWait("firms_match");
+
+        assertThat(run.at("/counts/failed").asLong()).isEqualTo(3);
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
+        CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/firms")));
+        assertThat(link("firms_match", "1")).containsEntry("status", "error");
     }
 }
