@@ -24,12 +24,11 @@ final class RecordScript {
         this.script = script;
     }
 
-    /** What one run of the script decided: null when the record goes on, else why it is skipped. */
-    record Outcome(String skipReason) {
-    }
-
-    /** Runs the script on {@code payload}, which it may change; {@code targetId} is null for an insert, and may be for an update. */
-    Outcome run(Map<String, Object> payload, Map<String, Object> row, boolean insert, String targetId) {
+    /**
+     * Runs the script on {@code payload}, which it may change; {@code targetId} is null for an insert, and
+     * may be for an update. Returns why the script skipped the record, or null when it goes on.
+     */
+    String run(Map<String, Object> payload, Map<String, Object> row, boolean insert, String targetId) {
         Skip skip = new Skip();
         Map<String, Object> bindings = new HashMap<>();
         bindings.put("payload", payload);
@@ -40,7 +39,7 @@ final class RecordScript {
         bindings.put("skip", skip);
         groovy.evaluate(script, bindings, Object.class);
         payload.replaceAll((field, value) -> plain(value));
-        return new Outcome(skip.reason);
+        return skip.reason;
     }
 
     /** {@code skip("why")} in a script: the record is not sent, and the run reports it as skipped with the reason. */

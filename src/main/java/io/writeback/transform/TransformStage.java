@@ -72,11 +72,11 @@ public class TransformStage implements Stage<TransformOptions> {
                 // The hash the link keeps after an insert is the update's: fields set on insert only must not
                 // make the next run send an update.
                 Map<String, Object> asUpdate = RecordScript.deepCopy(record.payload());
-                if (script.run(asUpdate, record.row(), false, null).skipReason() == null) {
+                if (script.run(asUpdate, record.row(), false, null) == null) {
                     record.setHashAfterInsert(PayloadHash.of(run.mappingFingerprint(), asUpdate));
                 }
             }
-            String skipped = script.run(record.payload(), record.row(), targetId == null, targetId).skipReason();
+            String skipped = script.run(record.payload(), record.row(), targetId == null, targetId);
             if (skipped != null) {
                 record.decide(Action.SKIP, skipped);
             }
