@@ -58,7 +58,7 @@ public class GroupStage implements Stage<GroupOptions> {
                     log.info("Group {}: waiting for the run of {} under way to end", group, sync);
                     told = true;
                 }
-                activeRuns.awaitFree(sync);
+                activeRuns.awaitFree(e.busySync());
             }
         }
     }

@@ -22,11 +22,24 @@ public class ActiveRuns {
 
     /**
      * Claims the sync for a run that has no id yet, under a placeholder that {@link #transfer} later
-     * replaces with the run's id; empty when another run holds the sync.
+     * replaces with the run's id; empty when another run holds the sync, or its two-way {@code pair}
+     * (null: none): the two halves of a pair never run at once.
      */
-    public OptionalLong claimAhead(String sync) {
+    public OptionalLong claimAhead(String sync, String pair) {
         long placeholder = -placeholders.incrementAndGet();
-        return claim(sync, placeholder) ? OptionalLong.of(placeholder) : OptionalLong.empty();
+        if (!claim(sync, placeholder)) {
+            return OptionalLong.empty();
+        }
+        if (pair != null && runBySync.containsKey(pair)) {
+            release(sync, placeholder);
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(placeholder);
+    }
+
+    /** Of a sync and its pair (null: none), the one a run holds: what a refused claim waits for. */
+    public String busyOf(String sync, String pair) {
+        return pair != null && !runBySync.containsKey(sync) && runBySync.containsKey(pair) ? pair : sync;
     }
 
     /** Hands the claim of a run that had no id yet to the id it now has. */

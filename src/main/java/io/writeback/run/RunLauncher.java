@@ -82,8 +82,11 @@ public class RunLauncher implements DisposableBean {
 
     /** Queues a run and claims the sync for it, or refuses when a run of the sync is going. */
     private long queueClaimed(String sync, Trigger trigger) {
-        long claim = activeRuns.claimAhead(sync)
-                .orElseThrow(() -> new RunInProgressException(sync, activeRuns.active(sync).orElse(0L)));
+        String pair = catalog.find(sync).map(definition -> definition.source().pair()).orElse(null);
+        long claim = activeRuns.claimAhead(sync, pair).orElseThrow(() -> {
+            String busy = activeRuns.busyOf(sync, pair);
+            return new RunInProgressException(sync, busy, activeRuns.active(busy).orElse(0L));
+        });
         long runId;
         try {
             runId = ledger.queue(sync, trigger);

@@ -55,19 +55,14 @@ public class RunLifecycle {
         // A queued run was claimed under its id by the launcher; a scheduled one claims the sync now.
         OptionalLong claim = queued != null
                 ? (activeRuns.claim(sync, queued) ? OptionalLong.of(queued) : OptionalLong.empty())
-                : activeRuns.claimAhead(sync);
+                : activeRuns.claimAhead(sync, source.pair());
         if (claim.isEmpty()) {
-            log.warn("Sync {}: a scheduled run was skipped because run {} is still going", sync,
-                    activeRuns.active(sync).orElse(null));
+            String busy = activeRuns.busyOf(sync, source.pair());
+            log.warn("Sync {}: a scheduled run was skipped because run {} of {} is still going", sync,
+                    activeRuns.active(busy).orElse(null), busy);
             return Optional.empty();
         }
         long claimId = claim.getAsLong();
-        // The two halves of a pair are run one after the other: a schedule that fires during the other's run skips.
-        if (queued == null && source.pair() != null && activeRuns.active(source.pair()).isPresent()) {
-            activeRuns.release(sync, claimId);
-            log.warn("Sync {}: a scheduled run was skipped because its pair {} is running", sync, source.pair());
-            return Optional.empty();
-        }
         RunContext run;
         try {
             run = ledger.start(queued, sync, Trigger.SCHEDULE, source, scope, trace);

@@ -27,4 +27,17 @@ class ActiveRunsTest {
         waiting.get(5, TimeUnit.SECONDS);
         assertThat(activeRuns.claim("companies", 8)).isTrue();
     }
+
+    @Test
+    void aSyncIsNotClaimedWhileItsTwoWayPairRuns() {
+        assertThat(activeRuns.claim("crm_to_erp", 7)).isTrue();
+
+        assertThat(activeRuns.claimAhead("erp_to_crm", "crm_to_erp")).isEmpty();
+        assertThat(activeRuns.busyOf("erp_to_crm", "crm_to_erp")).isEqualTo("crm_to_erp");
+        assertThat(activeRuns.active("erp_to_crm")).isEmpty();
+        assertThat(activeRuns.claimAhead("contacts", null)).isPresent();
+
+        activeRuns.release("crm_to_erp", 7);
+        assertThat(activeRuns.claimAhead("erp_to_crm", "crm_to_erp")).isPresent();
+    }
 }
