@@ -28,7 +28,7 @@ import java.util.Map;
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
-        boolean allowLinkLocal, BulkEndpoint bulkInsert, Integer maxInFlight, ConnectionType type) {
+        boolean allowLinkLocal, BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -74,7 +74,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         ObjectEndpoints own = objects.getOrDefault(name, ObjectEndpoints.conventional());
         ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
                 ? HubSpotProfile.object(own.idProperty())
-                : new ObjectEndpoints(null, null, null, null, null, null, bulkInsert, null, null, null, null, null);
+                : new ObjectEndpoints(null, null, null, null, null, bulkLookup, bulkInsert, null, null, null, null, null);
         return own.withDefaults(connectionWide);
     }
 

@@ -98,7 +98,7 @@ public class RecordWriter {
         }
         Map<String, String> found = new HashMap<>();
         for (JsonNode result : results) {
-            JsonNode value = result.at(bulk.matchPointer());
+            JsonNode value = result.at(bulk.matchPointer().replace("{field}", field));
             JsonNode id = result.at(bulk.idPointer());
             if (value.isValueNode() && id.isValueNode()) {
                 found.put(value.asText(), id.asText());

@@ -72,6 +72,23 @@ class SandboxController {
         return Map.of("results", store.createAll(checked(object), records, keys(body.get("idempotencyKeys"), inputs.size())));
     }
 
+    /**
+     * Finds up to 100 records by the values of one field, from {@code {"idProperty": "email", "inputs":
+     * [{"id": "a@b.c"}, ...]}}; the results hold the records found, in any order, each once.
+     */
+    @PostMapping("/batch/read")
+    Map<String, List<SandboxRecord>> readAll(@PathVariable String object, @RequestBody JsonNode body) {
+        JsonNode inputs = body.path("inputs");
+        String field = body.path("idProperty").asText("");
+        if (field.isBlank() || !inputs.isArray() || inputs.isEmpty() || inputs.size() > MAX_BATCH) {
+            throw badRequest("the body must be {\"idProperty\": \"<field>\", \"inputs\": [{\"id\": ...}]} with 1 to "
+                    + MAX_BATCH + " inputs");
+        }
+        List<String> values = new ArrayList<>();
+        inputs.forEach(input -> values.add(input.path("id").asText()));
+        return Map.of("results", store.findBy(checked(object), field, values));
+    }
+
     private static List<String> keys(JsonNode keys, int inputs) {
         if (keys == null || keys.isNull()) {
             return null;

@@ -94,6 +94,18 @@ public class SandboxStore {
                 + " ORDER BY id LIMIT ? OFFSET ?", mapper, arguments.toArray());
     }
 
+    /** Records of {@code object} whose {@code field} holds one of {@code values} (compared as text), in id order. */
+    public List<SandboxRecord> findBy(String object, String field, List<String> values) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM sandbox.records "
+                    + "WHERE object = ? AND data ->> ? = ANY (?) ORDER BY id");
+            statement.setString(1, object);
+            statement.setString(2, field);
+            statement.setArray(3, connection.createArrayOf("text", values.toArray()));
+            return statement;
+        }, mapper);
+    }
+
     public long count(String object, Map<String, String> filters) {
         return jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = ?" + filterClause(filters),
                 Long.class, arguments(object, filters).toArray());

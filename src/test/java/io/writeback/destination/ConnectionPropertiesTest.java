@@ -127,7 +127,7 @@ class ConnectionPropertiesTest {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
                 "/data/id", null, null, null, null, null, null, null, null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", custom), null, null, null, null, false, null, null, null);
+                Map.of("people", custom), null, null, null, null, false, null, null, null, null);
 
         ObjectEndpoints people = crm.object("people");
         ObjectEndpoints deals = crm.object("deals");
@@ -141,7 +141,7 @@ class ConnectionPropertiesTest {
     }
 
     private static ConnectionProperties connection(String baseUrl, AuthProperties auth, List<String> allowedHosts) {
-        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, false, null, null, null);
+        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, false, null, null, null, null);
     }
 
     private static AuthProperties auth(AuthType type, String token, String user, String password, String header, String key) {

@@ -73,6 +73,30 @@ class TransformExamplesTest extends WritebackIntegrationTest {
     }
 
     @Test
+    void leadsAlreadyInTheTargetAreFoundByEmailInBatchesAndNotCreatedTwice() {
+        List<Map<String, Object>> existing = jdbc.queryForList(
+                "SELECT id, email FROM warehouse.contacts WHERE id IN (3, 150, 299) ORDER BY id");
+        for (Map<String, Object> contact : existing) {
+            http.postForObject("/sandbox/leads", Map.of("email", contact.get("email"), "first_name", "entered by hand"),
+                    JsonNode.class);
+        }
+
+        JsonNode run = runAndWait("leads");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(297);
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(3);
+        // Three chunks of 100 new leads: one lookup call and one bulk create each, and the three updates.
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(9);
+        assertThat(http.getForObject("/sandbox/leads?limit=1", JsonNode.class).get("total").asLong()).isEqualTo(300);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM sandbox.records WHERE object = 'leads' GROUP BY data->>'email' ORDER BY count(*) DESC LIMIT 1""",
+                Long.class)).isEqualTo(1);
+        JsonNode handEntered = http.getForObject("/sandbox/leads?email={email}", JsonNode.class, existing.get(1).get("email"))
+                .get("results").get(0).get("fields");
+        assertThat(handEntered.get("first_name").asText()).isNotEqualTo("entered by hand");
+    }
+
+    @Test
     void invoiceLinesArriveAsAJsonArrayAndAreSentWithTheirAmountsAndTotal() {
         runAndWait("accounts");
         JsonNode run = runAndWait("invoices");
