@@ -2,11 +2,16 @@ package io.writeback.transform;
 
 import groovy.lang.GroovyShell;
 import io.writeback.pipeline.StageOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.codehaus.groovy.control.CompilationFailedException;
 
 /** Parameters of {@code writeback:transform}: the Groovy script run on each record between mapping and plan. */
 public class TransformOptions implements StageOptions {
+
+    private static final String FILE = "resource:file:";
 
     private String groovy;
 
@@ -14,12 +19,25 @@ public class TransformOptions implements StageOptions {
     public void check(List<String> problems) {
         if (groovy == null || groovy.isBlank()) {
             problems.add("writeback:transform needs 'groovy': the script run on each record");
-        } else if (!groovy.startsWith("resource:")) {
+            return;
+        }
+        String text = groovy;
+        if (groovy.startsWith(FILE)) {
+            Path file = Path.of(groovy.substring(FILE.length()));
             try {
-                new GroovyShell().parse(groovy);
-            } catch (CompilationFailedException e) {
-                problems.add("writeback:transform groovy: the script does not compile: " + compilerMessage(e));
+                text = Files.readString(file);
+            } catch (IOException e) {
+                problems.add("writeback:transform groovy: the script file " + file + " cannot be read: " + e.getMessage());
+                return;
             }
+        } else if (groovy.startsWith("resource:")) {
+            return;
+        }
+        try {
+            new GroovyShell().parse(text);
+        } catch (CompilationFailedException e) {
+            problems.add("writeback:transform groovy: the script " + (text == groovy ? "" : groovy.substring(FILE.length()) + " ")
+                    + "does not compile: " + compilerMessage(e));
         }
     }
 

@@ -244,6 +244,25 @@ class SyncFileValidatorTest {
     }
 
     @Test
+    void aTransformScriptFileIsReadAndCompiledWhenTheFilesAreChecked() throws IOException {
+        Path script = routes.resolve("broken.groovy");
+        Files.writeString(script, "payload.name = (row.fullname");
+        write("contacts.camel.yaml", VALID.replace("              - to: writeback:plan\n", TRANSFORM.replaceAll("\\|\\n\\s*SCRIPT",
+                "resource:file:" + script)
+                + "              - to: writeback:plan\n"));
+        write("people.camel.yaml", VALID.replace("id: contacts", "id: people").replace("writeback/contacts", "writeback/people")
+                .replace("              - to: writeback:plan\n", TRANSFORM.replaceAll("\\|\\n\\s*SCRIPT",
+                        "resource:file:" + routes.resolve("missing.groovy"))
+                        + "              - to: writeback:plan\n"));
+
+        assertThatThrownBy(() -> validator.validate(routes)).isInstanceOfSatisfying(InvalidSyncFilesException.class,
+                e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("contacts.camel.yaml: sync 'contacts': "
+                        + "writeback:transform groovy: the script " + script + " does not compile: line 1:"))
+                        .anySatisfy(p -> assertThat(p).contains("people.camel.yaml: sync 'people': writeback:transform groovy: "
+                                + "the script file " + routes.resolve("missing.groovy") + " cannot be read")));
+    }
+
+    @Test
     void aTransformAfterThePlanIsRefused() throws IOException {
         write("contacts.camel.yaml", VALID.replace("object: people\n", "object: people\n" + TRANSFORM.replace("SCRIPT",
                 "payload.name = row.fullname")));

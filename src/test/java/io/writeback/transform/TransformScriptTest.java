@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.support.CrmDestinationTest;
 import org.junit.jupiter.api.Test;
 
-/** A transform script's strings reach the target as written; a script that throws on one record sets only that one aside. */
+/**
+ * A transform script's strings reach the target as written; a script that throws on one record sets
+ * only that one aside; a script may be kept in a file.
+ */
 class TransformScriptTest extends CrmDestinationTest {
 
     @Test
@@ -27,5 +30,15 @@ class TransformScriptTest extends CrmDestinationTest {
         CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/accounts"))
                 .withRequestBody(matchingJsonPath("$.label", equalTo("account B & co, 100% #2"))));
         CRM.verify(0, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("C"))));
+    }
+
+    @Test
+    void aScriptMayLiveInAFile() {
+        accounts();
+
+        JsonNode run = runs.runAndWait("accounts_script_file");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(4);
+        CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.label", equalTo("account D"))));
     }
 }

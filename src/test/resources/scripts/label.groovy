@@ -1,0 +1,2 @@
+// A transform kept in a file of its own (sync accounts_script_file).
+payload.label = "account ${row.name}"
