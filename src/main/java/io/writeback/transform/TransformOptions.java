@@ -3,6 +3,9 @@ package io.writeback.transform;
 import groovy.lang.GroovyShell;
 import io.writeback.pipeline.StageOptions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +14,7 @@ import org.codehaus.groovy.control.CompilationFailedException;
 /** Parameters of {@code writeback:transform}: the Groovy script run on each record between mapping and plan. */
 public class TransformOptions implements StageOptions {
 
-    private static final String FILE = "resource:file:";
+    private static final String RESOURCE = "resource:";
 
     private String groovy;
 
@@ -21,22 +24,17 @@ public class TransformOptions implements StageOptions {
             problems.add("writeback:transform needs 'groovy': the script run on each record");
             return;
         }
-        String text = groovy;
-        if (groovy.startsWith(FILE)) {
-            Path file = Path.of(groovy.substring(FILE.length()));
-            try {
-                text = Files.readString(file);
-            } catch (IOException e) {
-                problems.add("writeback:transform groovy: the script file " + file + " cannot be read: " + e.getMessage());
-                return;
-            }
-        } else if (groovy.startsWith("resource:")) {
+        String text;
+        try {
+            text = scriptText();
+        } catch (UncheckedIOException e) {
+            problems.add("writeback:transform groovy: " + e.getMessage());
             return;
         }
         try {
             new GroovyShell().parse(text);
         } catch (CompilationFailedException e) {
-            problems.add("writeback:transform groovy: the script " + (text == groovy ? "" : groovy.substring(FILE.length()) + " ")
+            problems.add("writeback:transform groovy: the script " + (groovy.startsWith(RESOURCE) ? groovy + " " : "")
                     + "does not compile: " + compilerMessage(e));
         }
     }
@@ -47,9 +45,34 @@ public class TransformOptions implements StageOptions {
                 .replaceAll("\\s*\\d+ errors?\\s*$", "").replaceAll("\\s+", " ").strip();
     }
 
-    /** The script, or {@code resource:file:...} / {@code resource:classpath:...} naming the file holding it. */
-    public String script() {
-        return groovy;
+    /**
+     * The script's text, read from its file for {@code resource:file:<path>} (relative to the working
+     * directory) or {@code resource:classpath:<path>}.
+     *
+     * @throws UncheckedIOException naming the resource that cannot be read
+     */
+    public String scriptText() {
+        if (!groovy.startsWith(RESOURCE)) {
+            return groovy;
+        }
+        String location = groovy.substring(RESOURCE.length());
+        try {
+            if (location.startsWith("file:")) {
+                return Files.readString(Path.of(location.substring("file:".length())));
+            }
+            if (location.startsWith("classpath:")) {
+                try (InputStream in = TransformOptions.class.getClassLoader()
+                        .getResourceAsStream(location.substring("classpath:".length()).replaceFirst("^/", ""))) {
+                    if (in == null) {
+                        throw new IOException("no such resource");
+                    }
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            throw new IOException("a script resource is resource:file:<path> or resource:classpath:<path>");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the script " + groovy + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public void setGroovy(String groovy) {

@@ -40,11 +40,14 @@ public class TransformStage implements Stage<TransformOptions> {
 
     @Override
     public Processor processor(TransformOptions options) {
-        RecordScript script = new RecordScript((ScriptingLanguage) camel.resolveLanguage("groovy"), options.script());
+        // Read once: a script kept in a file is not read again for each record. Its text is part of the hash.
+        String text = options.scriptText();
+        RecordScript script = new RecordScript((ScriptingLanguage) camel.resolveLanguage("groovy"), text);
+        String fingerprint = ";transform " + text;
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
-            run.useMapping(run.mappingFingerprint() + ";transform " + options.script());
+            run.useMapping(run.mappingFingerprint() + fingerprint);
             lookUpLinks(run, chunk);
             for (SyncRecord record : chunk) {
                 if (record.action() == null) {

@@ -257,9 +257,9 @@ class SyncFileValidatorTest {
 
         assertThatThrownBy(() -> validator.validate(routes)).isInstanceOfSatisfying(InvalidSyncFilesException.class,
                 e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("contacts.camel.yaml: sync 'contacts': "
-                        + "writeback:transform groovy: the script " + script + " does not compile: line 1:"))
+                        + "writeback:transform groovy: the script resource:file:" + script + " does not compile: line 1:"))
                         .anySatisfy(p -> assertThat(p).contains("people.camel.yaml: sync 'people': writeback:transform groovy: "
-                                + "the script file " + routes.resolve("missing.groovy") + " cannot be read")));
+                                + "the script resource:file:" + routes.resolve("missing.groovy") + " cannot be read")));
     }
 
     @Test
