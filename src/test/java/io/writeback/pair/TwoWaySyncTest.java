@@ -3,15 +3,22 @@ package io.writeback.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.writeback.run.ActiveRuns;
 import io.writeback.support.WritebackIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The example pair of {@code routes/examples/}: people kept alike in two sandbox objects. A change on
  * either side reaches the other once, and the pair then settles with no further writes.
  */
 class TwoWaySyncTest extends WritebackIntegrationTest {
+
+    @Autowired
+    ActiveRuns activeRuns;
 
     @Test
     void aChangeOnEitherSidePropagatesOnceAndThePairSettles() {
@@ -52,6 +59,21 @@ class TwoWaySyncTest extends WritebackIntegrationTest {
         assertThat(total("erp_people")).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'crm_people' "
                 + "AND data->>'name' = 'Edsger Dijkstra'", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aRunIsRefusedWhileItsPairRuns() {
+        assertThat(activeRuns.claim("crm_to_erp", 999)).isTrue();
+        try {
+            ResponseEntity<JsonNode> refused = http.postForEntity("/api/syncs/erp_to_crm/runs", null, JsonNode.class);
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getBody().get("detail").asText())
+                    .isEqualTo("sync 'erp_to_crm' cannot run while its pair 'crm_to_erp' runs (run 999)");
+        } finally {
+            activeRuns.release("crm_to_erp", 999);
+        }
+        assertThat(runAndWait("erp_to_crm").get("status").asText()).isEqualTo("succeeded");
     }
 
     /** Both directions run once more: neither sends anything. */
