@@ -14,6 +14,7 @@ public class DeliverOptions implements StageOptions {
     private int batchSize = 100;
     private String matchOn;
     private String writeBackSql;
+    private String writeBackDatabase = ConnectionsProperties.WAREHOUSE;
     private String writeBackConnection;
     private String writeBackMethod = "PATCH";
     private String writeBackPath;
@@ -37,6 +38,9 @@ public class DeliverOptions implements StageOptions {
         }
         if (writeBackSql != null && !writeBackSql.contains(":target_id")) {
             problems.add("writeback:deliver 'writeBackSql' must bind the new record's id as :target_id");
+        }
+        if (!ConnectionsProperties.WAREHOUSE.equals(writeBackDatabase) && writeBackSql == null) {
+            problems.add("writeback:deliver 'writeBackDatabase' needs 'writeBackSql': the statement run there");
         }
         if (writeBackPath != null && writeBackConnection == null) {
             problems.add("writeback:deliver 'writeBackPath' needs 'writeBackConnection': the connection that takes the call");
@@ -64,13 +68,23 @@ public class DeliverOptions implements StageOptions {
         return writeBackSql != null || writeBackPath != null;
     }
 
-    /** A statement run on the warehouse for each new record, with :source_id and :target_id bound; or null. */
+    /** A statement run on {@link #writeBackDatabase()} for each new record, with :source_id and :target_id bound; or null. */
     public String writeBackSql() {
         return writeBackSql;
     }
 
     public void setWriteBackSql(String writeBackSql) {
         this.writeBackSql = blankToNull(writeBackSql);
+    }
+
+    /** The database {@link #writeBackSql()} runs on: one under writeback.databases, or the warehouse (the default). */
+    public String writeBackDatabase() {
+        return writeBackDatabase;
+    }
+
+    public void setWriteBackDatabase(String writeBackDatabase) {
+        this.writeBackDatabase = writeBackDatabase == null || writeBackDatabase.isBlank() ? ConnectionsProperties.WAREHOUSE
+                : writeBackDatabase.strip();
     }
 
     /** The connection the write-back call goes to (a name under writeback.connections), with {@link #writeBackPath()}. */

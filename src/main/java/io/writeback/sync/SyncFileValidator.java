@@ -40,15 +40,21 @@ public final class SyncFileValidator {
     private static final List<StageKind> SPLIT_STAGES = List.of(StageKind.MAP, StageKind.PLAN, StageKind.DELIVER);
 
     private final Function<String, List<String>> connectionProblems;
+    private final Function<String, List<String>> databaseProblems;
     private final List<String> warnings = new ArrayList<>();
 
     /** A group's route: the syncs it runs, in order. */
     private record Group(String name, Path file, List<String> syncs) {
     }
 
-    /** @param connectionProblems what is wrong with a connection name (unknown, incomplete); empty when usable */
-    public SyncFileValidator(Function<String, List<String>> connectionProblems) {
+    /**
+     * @param connectionProblems what is wrong with a connection name (unknown, incomplete); empty when usable
+     * @param databaseProblems   the same for the name of a database target ids are written back to
+     */
+    public SyncFileValidator(Function<String, List<String>> connectionProblems,
+            Function<String, List<String>> databaseProblems) {
         this.connectionProblems = connectionProblems;
+        this.databaseProblems = databaseProblems;
     }
 
     /** What the last {@link #validate} found questionable but not wrong, each naming its file. */
@@ -255,6 +261,9 @@ public final class SyncFileValidator {
             }
             if (options instanceof DeliverOptions d && d.writeBackConnection() != null) {
                 found.addAll(connectionProblems.apply(d.writeBackConnection()));
+            }
+            if (options instanceof DeliverOptions d && d.writeBackSql() != null) {
+                found.addAll(databaseProblems.apply(d.writeBackDatabase()));
             }
             if (options instanceof SourceOptions s) {
                 source = s;

@@ -31,7 +31,7 @@ public final class ValidateCommand {
                 .run(args)) {
             Path routesDir = Path.of(context.getEnvironment().getRequiredProperty("writeback.routes-dir"));
             ConnectionsProperties connections = context.getBean(ConnectionsProperties.class);
-            SyncFileValidator validator = new SyncFileValidator(connections::problems);
+            SyncFileValidator validator = new SyncFileValidator(connections::problems, connections::databaseProblems);
             List<SyncDefinition> syncs = validator.validate(routesDir);
             System.out.println("OK: " + syncs.size() + " sync(s) in " + routesDir + " are valid");
             validator.warnings().forEach(warning -> System.out.println("warning: " + warning));

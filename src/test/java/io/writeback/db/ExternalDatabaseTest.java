@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.demo.DemoWarehouse;
 import io.writeback.support.RunsApi;
+import io.writeback.support.ScratchPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "writeback.schedules.enabled=false")
 class ExternalDatabaseTest {
 
-    private static final EmbeddedPostgres SERVER = start();
+    private static final EmbeddedPostgres SERVER = ScratchPostgres.start("external");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -62,14 +61,5 @@ class ExternalDatabaseTest {
     @AfterAll
     static void stop() throws IOException {
         SERVER.close();
-    }
-
-    private static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().setDataDirectory(Path.of("target/test-db/external"))
-                    .setCleanDataDirectory(true).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -96,7 +96,7 @@ class ConnectionPropertiesTest {
 
         assertThat(connection("https://api.example/v1", oauth, null).hosts()).containsExactly("api.example", "login.example");
         assertThat(connection("/sandbox", null, null).hosts()).containsExactly("127.0.0.1");
-        assertThat(new ConnectionsProperties(Map.of("crm", connection("https://api.example/v1", null, List.of("other.example"))))
+        assertThat(new ConnectionsProperties(Map.of("crm", connection("https://api.example/v1", null, List.of("other.example"))), null)
                 .problems("crm")).containsExactly("connection 'crm' base-url host api.example is not in its allowed-hosts [other.example]");
     }
 
@@ -112,13 +112,13 @@ class ConnectionPropertiesTest {
         ConnectionProperties noUrl = connection(null, auth(AuthType.BEARER, "", null, null, null, null), null);
         ConnectionProperties ftp = connection("ftp://x", null, null);
 
-        assertThat(new ConnectionsProperties(Map.of("crm", noUrl)).problems("crm")).containsExactly(
+        assertThat(new ConnectionsProperties(Map.of("crm", noUrl), null).problems("crm")).containsExactly(
                 "connection 'crm' needs base-url",
                 "connection 'crm' auth bearer needs auth.token or auth.token-file (set it from an environment variable, "
                         + "for example ${CRM_TOKEN}, or a file)");
-        assertThat(new ConnectionsProperties(Map.of("crm", ftp)).problems("crm")).containsExactly(
+        assertThat(new ConnectionsProperties(Map.of("crm", ftp), null).problems("crm")).containsExactly(
                 "connection 'crm' base-url must start with http://, https:// or / (this instance), not 'ftp://x'");
-        assertThat(new ConnectionsProperties(Map.of("crm", ftp)).problems("erp")).containsExactly(
+        assertThat(new ConnectionsProperties(Map.of("crm", ftp), null).problems("erp")).containsExactly(
                 "unknown connection 'erp' (configured: crm)");
     }
 

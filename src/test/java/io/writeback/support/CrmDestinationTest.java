@@ -61,6 +61,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.items-field=inputs",
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.max-batch=2",
         "writeback.connections.crm_parallel.max-in-flight=4",
+        // Named in a route's write back; IdWriteBackDatabaseTest points it at a real server.
+        "writeback.databases.ops.url=jdbc:postgresql://127.0.0.1:1/not-used",
         "writeback.connections.hubspot.type=hubspot",
         "writeback.connections.hubspot.auth.type=bearer",
         "writeback.connections.hubspot.auth.token=hubspot-private-app-token",

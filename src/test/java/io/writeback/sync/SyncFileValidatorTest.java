@@ -73,7 +73,8 @@ class SyncFileValidatorTest {
     Path routes;
 
     private final SyncFileValidator validator = new SyncFileValidator(
-            name -> name.equals("sandbox") ? List.of() : List.of("unknown connection '" + name + "' (configured: sandbox)"));
+            name -> name.equals("sandbox") ? List.of() : List.of("unknown connection '" + name + "' (configured: sandbox)"),
+            name -> name.equals("warehouse") ? List.of() : List.of("unknown database '" + name + "' (configured: warehouse)"));
 
     @Test
     void readsAValidSyncWithMultiLineSqlIntact() throws IOException {
@@ -300,7 +301,8 @@ class SyncFileValidatorTest {
     @Test
     void aWriteBackMustBindTheTargetIdAndCallOnlyKnownConnections() throws IOException {
         write("contacts.camel.yaml", VALID.replace("object: people\n", "object: people\n"
-                + "                    writeBackSql: UPDATE t SET crm_id = 1 WHERE id = :source_id\n"));
+                + "                    writeBackSql: UPDATE t SET crm_id = 1 WHERE id = :source_id\n"
+                + "                    writeBackDatabase: ops\n"));
         write("people.camel.yaml", VALID.replace("id: contacts", "id: people").replace("writeback/contacts", "writeback/people")
                 .replace("object: people\n", "object: people\n                    writeBackConnection: erp\n"
                         + "                    writeBackPath: /people/{source_id}/{crm_id}\n"));
@@ -308,6 +310,8 @@ class SyncFileValidatorTest {
         assertThatThrownBy(() -> validator.validate(routes)).isInstanceOfSatisfying(InvalidSyncFilesException.class,
                 e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).endsWith(
                         "contacts.camel.yaml: sync 'contacts': writeback:deliver 'writeBackSql' must bind the new record's id as :target_id"))
+                        .anySatisfy(p -> assertThat(p).endsWith("contacts.camel.yaml: sync 'contacts': unknown database 'ops' "
+                                + "(configured: warehouse)"))
                         .anySatisfy(p -> assertThat(p).endsWith("people.camel.yaml: sync 'people': writeback:deliver "
                                 + "'writeBackPath' may fill in {source_id} and {target_id}, not {crm_id}"))
                         .anySatisfy(p -> assertThat(p).endsWith("people.camel.yaml: sync 'people': unknown connection 'erp' "
