@@ -2,6 +2,7 @@ package io.writeback.plan;
 
 import io.writeback.link.Link;
 import io.writeback.link.LinkStore;
+import io.writeback.pipeline.ChunkLinks;
 import io.writeback.pipeline.Stage;
 import io.writeback.pipeline.StageChunk;
 import io.writeback.pipeline.SyncRecord;
@@ -10,7 +11,6 @@ import io.writeback.pipeline.StageKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +37,10 @@ public class PlanStage implements Stage<PlanOptions> {
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
-            Set<String> keys = ChangePlanner.validKeys(chunk);
-            List<String> notLookedUp = chunk.stream().filter(r -> !r.linkLookedUp() && keys.contains(r.sourceId()))
-                    .map(SyncRecord::sourceId).toList();
-            Map<String, Link> found = new HashMap<>(links.find(run.linkSync(), notLookedUp));
-            chunk.stream().filter(r -> r.linkLookedUp() && r.link() != null).forEach(r -> found.putIfAbsent(r.sourceId(), r.link()));
+            ChangePlanner.validKeys(chunk);
+            ChunkLinks.lookUp(links, run.linkSync(), chunk);
+            Map<String, Link> found = new HashMap<>();
+            chunk.stream().filter(r -> r.action() == null && r.link() != null).forEach(r -> found.put(r.sourceId(), r.link()));
             ChangePlanner.plan(chunk, found, run.source().mode(), run.source().vanished(), run.mappingFingerprint(),
                     run.runId(), run.settling()::wroteRecently);
         };

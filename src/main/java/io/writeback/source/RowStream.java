@@ -1,8 +1,8 @@
 package io.writeback.source;
 
-import io.writeback.link.Link;
 import io.writeback.link.LinkStore;
 import io.writeback.mapping.JsonValues;
+import io.writeback.pipeline.ChunkLinks;
 import io.writeback.pipeline.SyncRecord;
 import io.writeback.run.RunContext;
 import java.sql.Connection;
@@ -19,7 +19,6 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 
 /**
  * The open result of a sync's query, as an iterator of chunks, read one chunk ahead on another thread
@@ -105,15 +104,9 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
             throw new SourceQueryException("sync " + run.sync() + ": reading the query's rows failed: " + e.getMessage(), e);
         }
         run.counts().read(chunk.size());
-        lookUpLinks(chunk);
+        // Links are looked up ahead too (the plan knows which of them may be out of date: ChunkSettling).
+        ChunkLinks.lookUp(links, run.linkSync(), chunk);
         return chunk;
-    }
-
-    /** The chunk's links, looked up ahead too (the plan knows which of them may be out of date: ChunkSettling). */
-    private void lookUpLinks(List<SyncRecord> chunk) {
-        List<SyncRecord> valid = chunk.stream().filter(record -> record.action() == null).toList();
-        Map<String, Link> found = links.find(run.linkSync(), valid.stream().map(SyncRecord::sourceId).collect(Collectors.toSet()));
-        valid.forEach(record -> record.setLink(found.get(record.sourceId())));
     }
 
     private SyncRecord record() throws SQLException {

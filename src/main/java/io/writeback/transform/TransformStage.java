@@ -2,6 +2,7 @@ package io.writeback.transform;
 
 import io.writeback.link.Link;
 import io.writeback.link.LinkStore;
+import io.writeback.pipeline.ChunkLinks;
 import io.writeback.pipeline.Stage;
 import io.writeback.pipeline.StageChunk;
 import io.writeback.pipeline.StageKind;
@@ -48,23 +49,14 @@ public class TransformStage implements Stage<TransformOptions> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
             run.useMapping(run.mappingFingerprint() + fingerprint);
-            lookUpLinks(run, chunk);
+            // Whether each record is an insert or an update depends on its link.
+            ChunkLinks.lookUp(links, run.linkSync(), chunk);
             for (SyncRecord record : chunk) {
                 if (record.action() == null) {
                     transform(script, record, run);
                 }
             }
         };
-    }
-
-    /** Whether each record is an insert or an update depends on its link: looked up here for those not yet. */
-    private void lookUpLinks(RunContext run, List<SyncRecord> chunk) {
-        List<String> notLookedUp = chunk.stream().filter(r -> r.action() == null && !r.linkLookedUp())
-                .map(SyncRecord::sourceId).toList();
-        if (!notLookedUp.isEmpty()) {
-            Map<String, Link> found = links.find(run.linkSync(), notLookedUp);
-            chunk.stream().filter(r -> r.action() == null && !r.linkLookedUp()).forEach(r -> r.setLink(found.get(r.sourceId())));
-        }
     }
 
     private static void transform(RecordScript script, SyncRecord record, RunContext run) {
