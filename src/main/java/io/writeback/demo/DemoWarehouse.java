@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * is true. Existing rows are left as they are.
  */
 @Component
-@ConditionalOnExpression("${writeback.demo.enabled:'${spring.datasource.url:}'.isBlank()}")
+@DemoMode
 public class DemoWarehouse implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoWarehouse.class);

@@ -3,6 +3,7 @@ package io.writeback.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.writeback.api.NotFoundException;
+import io.writeback.demo.DemoMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A small REST destination served by Writeback itself, for demos and for trying a sync safely:
  * any object name works, records get numeric ids, and every write bumps the record's version.
  */
+@DemoMode
 @RestController
 @RequestMapping("/sandbox/{object}")
 class SandboxController {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.demo.DemoWarehouse;
 import io.writeback.support.RunsApi;
 import io.writeback.support.ScratchPostgres;
+import io.writeback.support.TestUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +52,7 @@ class ExternalDatabaseTest {
     void theDemoIsOffSoASyncWithoutItsTablesFailsClearly() {
         assertThat(context.getBeansOfType(DemoWarehouse.class)).isEmpty();
 
-        JsonNode run = new RunsApi(http).runAndWait("companies");
+        JsonNode run = new RunsApi(TestUsers.ADMIN.on(http)).runAndWait("companies");
 
         assertThat(run.get("status").asText()).isEqualTo("failed");
         assertThat(run.get("error").asText()).contains("sync companies: the query failed")

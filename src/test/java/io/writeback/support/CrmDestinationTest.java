@@ -90,7 +90,11 @@ public abstract class CrmDestinationTest {
         registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
     }
 
+    /** No login: what anyone who reaches the port can do. */
     @Autowired
+    protected TestRestTemplate anonymous;
+
+    /** Logged in as an admin, who may do everything. */
     protected TestRestTemplate http;
 
     @Autowired
@@ -100,6 +104,7 @@ public abstract class CrmDestinationTest {
 
     @BeforeEach
     void resetCrmAndState() {
+        http = TestUsers.ADMIN.on(anonymous);
         CRM.resetAll();
         jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, writeback.invalid_rows");
         jdbc.execute("DROP SCHEMA IF EXISTS crm_src CASCADE; CREATE SCHEMA crm_src");

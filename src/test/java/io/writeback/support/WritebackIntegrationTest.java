@@ -22,7 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "writeback.demo.enabled=true"})
 public abstract class WritebackIntegrationTest {
 
+    /** No login: what anyone who reaches the port can do. */
     @Autowired
+    protected TestRestTemplate anonymous;
+
+    /** Logged in as an admin, who may do everything. */
     protected TestRestTemplate http;
 
     @Autowired
@@ -30,6 +34,7 @@ public abstract class WritebackIntegrationTest {
 
     @BeforeEach
     void resetState() throws IOException {
+        http = TestUsers.ADMIN.on(anonymous);
         jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, sandbox.records, sandbox.idempotency_keys");
         jdbc.execute("DROP SCHEMA IF EXISTS warehouse CASCADE");
         jdbc.execute(new ClassPathResource("demo/warehouse.sql").getContentAsString(StandardCharsets.UTF_8));

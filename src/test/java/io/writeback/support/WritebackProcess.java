@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writeback as a process of its own ({@code target/writeback.jar}), driven through its REST API: what
- * the kill test kills and the benchmark measures.
+ * the kill test kills and the benchmark measures. It calls as {@link TestUsers#ADMIN}, given to the
+ * process on its command line unless the arguments configure users or the admin password file themselves.
  */
 public final class WritebackProcess implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class WritebackProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private volatile String authorization = basic(TestUsers.ADMIN.username(), TestUsers.ADMIN.password());
 
     private WritebackProcess(Process process, int port) {
         this.process = process;
@@ -49,6 +51,10 @@ public final class WritebackProcess implements AutoCloseable {
         command.add("-jar");
         command.add(new File("target/writeback.jar").getAbsolutePath());
         command.add("--server.port=" + port);
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--writeback.security."))) {
+            command.add("--writeback.security.users." + TestUsers.ADMIN.username() + ".password={noop}" + TestUsers.ADMIN.password());
+            command.add("--writeback.security.users." + TestUsers.ADMIN.username() + ".roles=admin");
+        }
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -58,7 +64,7 @@ public final class WritebackProcess implements AutoCloseable {
         try {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                     .failFast("Writeback exited; see " + log, () -> !process.isAlive())
-                    .until(() -> writeback.get("/actuator/health").startsWith("{\"status\":\"UP\""));
+                    .until(() -> writeback.anonymousGet("/actuator/health/readiness").startsWith("{\"status\":\"UP\""));
         } catch (RuntimeException e) {
             writeback.kill();
             throw e;
@@ -69,7 +75,8 @@ public final class WritebackProcess implements AutoCloseable {
     /** Starts a run of {@code sync} through the API and returns its id. */
     public long startRun(String sync) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/syncs/" + sync + "/runs"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher runId = Pattern.compile("\"runId\":(\\d+)").matcher(response.body());
         if (!runId.find()) {
             throw new IllegalStateException("run of " + sync + " not accepted: " + response.body());
@@ -77,8 +84,29 @@ public final class WritebackProcess implements AutoCloseable {
         return Long.parseLong(runId.group(1));
     }
 
+    /** The body of {@code GET path}, called logged in. */
     public String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The answer to {@code GET path} without a login. */
+    public HttpResponse<String> anonymous(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String anonymousGet(String path) throws IOException, InterruptedException {
+        return anonymous(path).body();
+    }
+
+    /** Calls from now on log in as {@code username}. */
+    public void logInAs(String username, String password) {
+        authorization = basic(username, password);
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public long pid() {

@@ -1,0 +1,73 @@
+package io.writeback.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * Who may call what. Only liveness and readiness answer without a login. The API is stateless (basic
+ * or bearer on every call, so it needs no CSRF token); browser sessions (Hawtio's login) carry a CSRF
+ * token; and no state-changing request from another site's page is accepted, whatever it carries.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    private static final String VIEWER = Role.VIEWER.name();
+    private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String SANDBOX_CLIENT = Role.SANDBOX_CLIENT.name();
+
+    @Bean
+    InMemoryUserDetailsManager users(SecurityProperties properties,
+            @Value("${" + LocalDefaults.SANDBOX_CLIENT_PASSWORD + "}") String sandboxClientPassword) {
+        return ConfiguredUsers.of(properties, sandboxClientPassword);
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(OPERATOR).role(OPERATOR).implies(VIEWER).build();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwt)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers(HttpMethod.GET, "/sandbox/**").hasAnyRole(VIEWER, SANDBOX_CLIENT)
+                .requestMatchers("/sandbox/**").hasAnyRole(OPERATOR, SANDBOX_CLIENT)
+                .requestMatchers(HttpMethod.POST, "/api/syncs/*/links/seed").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/syncs/*/dead-letters", "/api/syncs/*/preview",
+                        "/api/syncs/*/records/*", "/api/runs/*/invalid-rows").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.GET, "/api/**").hasRole(VIEWER)
+                .requestMatchers("/api/**").hasRole(OPERATOR)
+                .anyRequest().hasRole(VIEWER))
+                .httpBasic(withDefaults())
+                .formLogin(withDefaults())
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new BrowserCsrfTokenHandler())
+                        // A call that logs in by itself (basic or bearer) holds no session a page could ride on.
+                        .ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
+                .addFilterBefore(new CrossSiteRequestGuard(), CsrfFilter.class);
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(server -> server.jwt(decoder -> decoder
+                    .jwtAuthenticationConverter(new JwtRoles(properties.rolesClaim()))));
+        }
+        return http.build();
+    }
+}
