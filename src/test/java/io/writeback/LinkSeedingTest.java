@@ -3,9 +3,12 @@ package io.writeback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -55,21 +58,69 @@ class LinkSeedingTest extends WritebackIntegrationTest {
     }
 
     @Test
-    void aSeedQueryWithoutThePairOrThatWritesIsRefusedWithWhy() {
-        ResponseEntity<JsonNode> noTarget = http.postForEntity("/api/syncs/companies/links/seed",
-                Map.of("query", "SELECT id AS source_id, domain FROM warehouse.companies"), JsonNode.class);
-        ResponseEntity<JsonNode> writes = http.postForEntity("/api/syncs/companies/links/seed",
-                Map.of("query", "DELETE FROM warehouse.companies RETURNING id AS source_id, id AS target_id"), JsonNode.class);
+    void aSeedQueryWithoutThePairIsRefusedWithWhy() {
+        ResponseEntity<JsonNode> noTarget = seed(http, "SELECT id AS source_id, domain FROM warehouse.companies");
         ResponseEntity<JsonNode> unknown = http.postForEntity("/api/syncs/nope/links/seed",
                 Map.of("query", MATCH_ON_DOMAIN), JsonNode.class);
 
         assertThat(noTarget.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(noTarget.getBody().get("detail").asText()).isEqualTo("sync companies: the seed query returns no column "
-                + "'target_id' (it returns: source_id, domain); alias its columns AS source_id, target_id");
-        assertThat(writes.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(writes.getBody().get("detail").asText()).startsWith("sync companies: the seed query failed: ")
-                .contains("read-only");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM warehouse.companies", Long.class)).isEqualTo(60);
+        assertThat(noTarget.getBody().get("detail").asText())
+                .startsWith("sync companies: the seed query failed: ERROR: column \"target_id\" does not exist")
+                .endsWith("; alias its columns AS source_id, target_id");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aSeedQueryCanNeitherWriteNorRunASecondStatementNorReachTheServer() {
+        ResponseEntity<JsonNode> delete = seed(http, "DELETE FROM warehouse.companies RETURNING id AS source_id, id AS target_id");
+        ResponseEntity<JsonNode> second = seed(http, "SELECT 1 AS source_id, 2 AS target_id; COMMIT; DROP TABLE warehouse.companies");
+        ResponseEntity<JsonNode> escape = seed(http, "SELECT 1 AS source_id, 2 AS target_id) s; DROP TABLE warehouse.companies; "
+                + "SELECT * FROM (SELECT 1");
+        ResponseEntity<JsonNode> program = seed(http, "COPY (SELECT 1) TO PROGRAM 'touch target/seeded-by-copy'");
+        ResponseEntity<JsonNode> file = seed(http, "SELECT 1 AS source_id, CAST(pg_read_file('/etc/passwd') AS int) AS target_id");
+        ResponseEntity<JsonNode> writesInFunction = seed(http,
+                "SELECT id AS source_id, id AS target_id FROM warehouse.companies WHERE nextval('writeback.runs_id_seq') > 0");
+
+        for (ResponseEntity<JsonNode> refused : List.of(delete, second, escape, program, file, writesInFunction)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody().get("detail").asText()).startsWith("sync companies: the seed query").doesNotContain("root:");
+        }
+        assertThat(second.getBody().get("detail").asText()).contains("more than one statement");
+        assertThat(escape.getBody().get("detail").asText()).contains("closes a parenthesis it did not open");
+        assertThat(file.getBody().get("detail").asText()).contains("permission denied for function pg_read_file");
+        assertThat(writesInFunction.getBody().get("detail").asText()).contains("read-only transaction");
+        assertThat(new java.io.File("target/seeded-by-copy")).doesNotExist();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM warehouse.companies", Long.class)).isEqualTo(60);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.links", Long.class)).isZero();
+    }
+
+    @Test
+    void aFailedSeedAnswersWithoutTheRowsData() {
+        ResponseEntity<JsonNode> failed = seed(http, "SELECT id AS source_id, CAST(name AS int) AS target_id FROM warehouse.companies");
+
+        assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(failed.getBody().get("detail").asText()).isEqualTo("sync companies: the seed query failed: SQLSTATE 22P02 "
+                + "(the database's message is withheld: it may quote the rows' data)");
+    }
+
+    @Test
+    void aSeedQueryThatRunsTooLongIsCancelled() {
+        ResponseEntity<JsonNode> slow = seed(http, "SELECT 1 AS source_id, pg_sleep(30)::text AS target_id");
+
+        assertThat(slow.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(slow.getBody().get("detail").asText()).isEqualTo("sync companies: the seed query failed: it ran longer "
+                + "than writeback.seeding.timeout (2 s) and was cancelled");
+    }
+
+    @Test
+    void onlyAnAdminSeeds() {
+        assertThat(seed(TestUsers.OPERATOR.on(anonymous), MATCH_ON_DOMAIN).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(seed(TestUsers.VIEWER.on(anonymous), MATCH_ON_DOMAIN).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(seed(anonymous, MATCH_ON_DOMAIN).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(seed(http, MATCH_ON_DOMAIN).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static ResponseEntity<JsonNode> seed(TestRestTemplate as, String query) {
+        return as.postForEntity("/api/syncs/companies/links/seed", Map.of("query", query), JsonNode.class);
     }
 }

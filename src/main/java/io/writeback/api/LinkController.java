@@ -36,8 +36,9 @@ class LinkController {
     }
 
     /**
-     * {@code {"query": "SELECT ... AS source_id, ... AS target_id FROM ..."}}, run read-only on the
-     * warehouse: links each source id to a record already in the target. Refused while the sync runs.
+     * {@code {"query": "SELECT ... AS source_id, ... AS target_id FROM ..."}}, one SELECT run read-only on
+     * the warehouse: links each source id to a record already in the target. Admins only; refused while
+     * the sync or another seeding runs.
      */
     @PostMapping("/seed")
     LinkSeeder.Seeded seed(@PathVariable String name, @RequestBody SeedQuery seed) {
@@ -50,6 +51,8 @@ class LinkController {
             return seeder.seed(sync.source().linkSync(name), seed.query());
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (LinkSeeder.SeedingBusyException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }
     }
 

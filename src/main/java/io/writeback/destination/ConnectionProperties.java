@@ -19,8 +19,8 @@ import java.util.Map;
  * @param retry          how failed calls are retried (defaults: {@link RetryPolicy#defaults()})
  * @param rateLimit      the calls allowed per interval, for all syncs on this connection together; none by default
  * @param allowedHosts   the hosts requests may go to ({@code *.example.com} for subdomains); by default the
- *                       hosts of the base URL and of the OAuth2 token URL
- * @param allowLinkLocal whether link-local addresses (cloud metadata services) may be called; false by default
+ *                       hosts of the base URL and of the OAuth2 token URL. A host named here (not by a
+ *                       wildcard) may have an internal address (loopback, private...): see {@link HostGuard}
  * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
  * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
  * @param type           {@code rest} (default), or {@code hubspot} for HubSpot's defaults ({@link HubSpotProfile})
@@ -28,7 +28,7 @@ import java.util.Map;
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
-        boolean allowLinkLocal, BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type) {
+        BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -43,6 +43,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         retry = retry == null ? RetryPolicy.defaults() : retry;
         maxInFlight = maxInFlight == null ? 1 : maxInFlight;
         type = type == null ? ConnectionType.REST : type;
+        allowedHosts = allowedHosts == null ? List.of() : allowedHosts;
         if (type == ConnectionType.HUBSPOT) {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? HubSpotProfile.BASE_URL : baseUrl;
             rateLimit = rateLimit == null ? HubSpotProfile.RATE_LIMIT : rateLimit;
@@ -51,7 +52,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
 
     /** The hosts requests may go to: as configured, else those of the base URL and token URL. */
     List<String> hosts() {
-        if (allowedHosts != null && !allowedHosts.isEmpty()) {
+        if (!allowedHosts.isEmpty()) {
             return allowedHosts;
         }
         List<String> hosts = new java.util.ArrayList<>();
@@ -60,6 +61,16 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             hosts.add(hostOf(auth.tokenUrl()));
         }
         return hosts;
+    }
+
+    /** The hosts that may have internal addresses: those named in allowed-hosts, and this instance for a bare-path base URL. */
+    List<String> namedHosts() {
+        if (baseUrl != null && baseUrl.startsWith("/")) {
+            List<String> named = new java.util.ArrayList<>(allowedHosts);
+            named.add(LOCAL_HOST);
+            return named;
+        }
+        return allowedHosts;
     }
 
     private static String hostOf(String url) {
@@ -88,8 +99,10 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
                     + baseUrl + "'");
         }
         auth.problems().forEach(p -> problems.add("connection '" + name + "' " + p));
-        if (baseUrl != null && baseUrl.matches("(?i)https?://.+") && allowedHosts != null && !allowedHosts.isEmpty()
-                && new HostGuard(name, allowedHosts, true).refusal(baseUrl).isPresent()) {
+        if (baseUrl != null && baseUrl.matches("(?i)https?://.+") && hostOf(baseUrl) == null) {
+            problems.add("connection '" + name + "' base-url '" + baseUrl + "' has no host that can be read");
+        } else if (baseUrl != null && baseUrl.matches("(?i)https?://.+") && !allowedHosts.isEmpty()
+                && !new HostGuard(name, allowedHosts, List.of()).onList(hostOf(baseUrl))) {
             problems.add("connection '" + name + "' base-url host " + hostOf(baseUrl) + " is not in its allowed-hosts " + allowedHosts);
         }
         if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()

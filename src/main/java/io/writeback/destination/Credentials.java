@@ -17,6 +17,8 @@ final class Credentials {
     private final SecretValue apiKey;
     private final SecretValue clientSecret;
     private final OAuth2Tokens oauth2;
+    private List<String> scrubbedSecrets;
+    private Scrubber scrubber;
 
     Credentials(String connection, AuthProperties auth, OAuth2Tokens.TokenEndpoint tokenEndpoint, java.time.Clock clock) {
         this.auth = auth;
@@ -65,17 +67,21 @@ final class Credentials {
         }
     }
 
-    /** Every credential as it is now, so that texts can be scrubbed of them (URL-encoded forms too). */
-    List<String> secrets() {
+    /** What removes the credentials as they are now from a text; made again when one of them changes. */
+    synchronized Scrubber scrubber() {
         List<String> secrets = new ArrayList<>();
         for (String value : new String[] {present(token), present(password), present(apiKey), present(clientSecret),
                 oauth2 == null ? null : oauth2.lastToken()}) {
             if (value != null && !value.isBlank()) {
                 secrets.add(value);
-                secrets.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
-        return secrets;
+        if (!secrets.equals(scrubbedSecrets)) {
+            scrubber = new Scrubber(secrets, auth.type() == AuthType.BASIC ? auth.username() : null,
+                    auth.type() == AuthType.API_KEY ? auth.header() : null);
+            scrubbedSecrets = secrets;
+        }
+        return scrubber;
     }
 
     /** Reads credential files again and forgets any OAuth2 token. */

@@ -58,11 +58,12 @@ final class HttpConnection implements AutoCloseable {
         this.localServer = localServer;
         this.gate = new ConnectionGate(properties.rateLimit(), clock);
         this.inFlight = new Semaphore(properties.maxInFlight(), true);
-        this.guard = new HostGuard(name, properties.hosts(), properties.allowLinkLocal());
+        this.guard = new HostGuard(name, properties.hosts(), properties.namedHosts());
         this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, clock);
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(properties.maxConnections())
                 .setMaxConnPerRoute(properties.maxConnections())
+                .setDnsResolver(guard)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.readTimeout()))
@@ -147,9 +148,9 @@ final class HttpConnection implements AutoCloseable {
      * as its retry policy says. {@code repeatable}: sending it twice does no harm.
      */
     private DeliveryResult send(String method, String url, String json, String[] extraHeader, boolean repeatable) {
-        Optional<String> refused = guard.refusal(url);
+        Optional<String> refused = guard.refusal(url).or(() -> dotSegment(url));
         if (refused.isPresent()) {
-            return new DeliveryResult(method, url, scrub(json), 0, null, refused.get(), 0, false);
+            return new DeliveryResult(method, scrub(url), scrub(json), 0, null, scrub(refused.get()), 0, false);
         }
         Instant started = clock.instant();
         RetryPolicy retry = properties.retry();
@@ -186,6 +187,21 @@ final class HttpConnection implements AutoCloseable {
                 LockSupport.parkNanos(wait.toNanos());
             }
         }
+    }
+
+    /**
+     * An id {@code .} or {@code ..} in a path would name another resource (the collection, its parent);
+     * such a request is not sent.
+     */
+    private Optional<String> dotSegment(String url) {
+        String path = java.net.URI.create(url).getRawPath();
+        for (String segment : path == null ? new String[0] : path.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return Optional.of("connection '" + name + "' refuses " + url + ": a path segment is '" + segment
+                        + "' (an id '.' or '..' cannot be sent in a path)");
+            }
+        }
+        return Optional.empty();
     }
 
     /** Calls under way at once on this connection stay within max-in-flight, whichever syncs make them. */
@@ -248,7 +264,7 @@ final class HttpConnection implements AutoCloseable {
             return client.execute(request, response -> {
                 Header retryAfter = response.getFirstHeader("Retry-After");
                 return new Answer(response.getCode(),
-                        response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity()),
+                        response.getEntity() == null ? "" : scrub(EntityUtils.toString(response.getEntity())),
                         retryAfter == null ? null : retryAfter.getValue(), null, true);
             });
         } catch (IOException e) {
@@ -261,7 +277,7 @@ final class HttpConnection implements AutoCloseable {
 
     private DeliveryResult result(String method, String url, String json, Answer answer, String error, int calls,
             boolean mayHaveLanded) {
-        return new DeliveryResult(method, scrub(url), scrub(json), answer.status(), scrub(answer.body()), scrub(error),
+        return new DeliveryResult(method, scrub(url), scrub(json), answer.status(), answer.body(), scrub(error),
                 calls, mayHaveLanded);
     }
 
@@ -283,7 +299,7 @@ final class HttpConnection implements AutoCloseable {
         credentials.reload();
     }
 
-    /** What one call got back: an answer, or the exception that stood for one. */
+    /** What one call got back: an answer (its body scrubbed as it arrived, before any cut), or the exception that stood for one. */
     private record Answer(int status, String body, String retryAfter, IOException failure, boolean maybeSent) {
 
         boolean succeeded() {
@@ -300,15 +316,7 @@ final class HttpConnection implements AutoCloseable {
 
     /** Credentials never leave through an answer echoed back, an exception text or a stored request. */
     String scrub(String text) {
-        if (text == null) {
-            return null;
-        }
-        String scrubbed = text;
-        List<String> secrets = credentials.secrets();
-        for (String secret : secrets) {
-            scrubbed = scrubbed.replace(secret, "***");
-        }
-        return scrubbed;
+        return credentials.scrubber().scrub(text);
     }
 
     private static String excerpt(String body) {

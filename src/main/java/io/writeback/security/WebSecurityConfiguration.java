@@ -3,6 +3,7 @@ package io.writeback.security;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +14,11 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * Who may call what. Only liveness and readiness answer without a login. The API is stateless (basic
@@ -57,17 +59,37 @@ class WebSecurityConfiguration {
                 .requestMatchers("/api/**").hasRole(OPERATOR)
                 .anyRequest().hasRole(VIEWER))
                 .httpBasic(withDefaults())
-                .formLogin(withDefaults())
+                .formLogin(form -> form.permitAll())
+                .exceptionHandling(refusal -> refusal.defaultAuthenticationEntryPointFor(basicChallenge(),
+                        WebSecurityConfiguration::notAHawtioPage))
+                // An API call that is refused is answered, not kept in a session for after a login.
+                .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new BrowserCsrfTokenHandler())
-                        // A call that logs in by itself (basic or bearer) holds no session a page could ride on.
-                        .ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
+                        // Only a browser session is ridden by another site's page; a call without one logs in by itself.
+                        .requireCsrfProtectionMatcher(WebSecurityConfiguration::inBrowserSession))
                 .addFilterBefore(new CrossSiteRequestGuard(), CsrfFilter.class);
         if (jwt.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server.jwt(decoder -> decoder
                     .jwtAuthenticationConverter(new JwtRoles(properties.rolesClaim()))));
         }
         return http.build();
+    }
+
+    /** An API, actuator or sandbox call without a login is answered 401 with a basic challenge (not sent to a login page). */
+    private static AuthenticationEntryPoint basicChallenge() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Writeback");
+        return basic;
+    }
+
+    /** A person opening Hawtio in a browser is shown the login form instead. */
+    private static boolean notAHawtioPage(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/hawtio");
+    }
+
+    private static boolean inBrowserSession(HttpServletRequest request) {
+        return request.getRequestedSessionId() != null && !CrossSiteRequestGuard.SAFE_METHODS.contains(request.getMethod());
     }
 }

@@ -301,9 +301,22 @@ public final class SyncFileValidator {
                 : Optional.empty();
     }
 
-    /** The options of one stage step, resolved as the running component resolves them; null when unreadable. */
+    /**
+     * The options of one stage step, resolved as the running component resolves them; null when unreadable.
+     * Property placeholders are refused: {@code {{env:...}}} would put the environment (its secrets) into a
+     * query or a payload, where anyone who can edit a sync file could read it back from the destination.
+     */
     private static StageOptions readStage(DefaultCamelContext camel, ToDefinition step, List<String> found) {
         try {
+            List<String> placeholders = parameters(step.getEndpointUri()).entrySet().stream()
+                    .filter(parameter -> String.valueOf(parameter.getValue()).contains("{{"))
+                    .map(Map.Entry::getKey).sorted().toList();
+            if (!placeholders.isEmpty()) {
+                found.add("parameter " + String.join(", ", placeholders) + ": property placeholders ({{...}}) are not "
+                        + "expanded in writeback: parameters, so that no setting or environment variable can reach a "
+                        + "payload; write the value itself");
+                return null;
+            }
             CheckedStage stage = camel.getEndpoint(step.getEndpointUri(), CheckedStage.class);
             found.addAll(stage.problems());
             return stage.options();

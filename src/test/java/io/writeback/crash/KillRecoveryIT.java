@@ -103,7 +103,7 @@ class KillRecoveryIT {
                 "--spring.datasource.username=postgres",
                 "--writeback.routes-dir=" + WORK.resolve("routes").toAbsolutePath(),
                 "--writeback.schedules.enabled=false",
-                "--writeback.demo.enabled=false"), WORK.resolve(name + ".log"));
+                "--writeback.demo.enabled=true"), WORK.resolve(name + ".log"));
         STARTED.add(writeback);
         return writeback;
     }

@@ -89,7 +89,7 @@ class CredentialsTest extends CrmDestinationTest {
         assertThat(run.at("/counts/failed").asLong()).isEqualTo(4);
         assertThat(run.at("/counts/httpCalls").asLong()).isZero();
         assertThat(jdbc.queryForObject("SELECT last_error FROM writeback.links WHERE sync = 'accounts_metadata' AND source_id = '1'",
-                String.class)).startsWith("connection 'crm_metadata' refuses host 169.254.169.254: it is a link-local address");
+                String.class)).startsWith("connection 'crm_metadata' refuses host 169.254.169.254 (169.254.169.254): it is a link-local address");
         CRM.verify(0, anyRequestedFor(urlMatching(".*")));
     }
 }

@@ -154,7 +154,7 @@ class HubSpotProfileTest extends CrmDestinationTest {
     @Test
     void theProfileDefaultsToHubSpotsAddressAndDocumentedRateLimitForAnyObject() {
         ConnectionProperties hubspot = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null,
-                null, false, null, null, null, ConnectionType.HUBSPOT);
+                null, null, null, null, ConnectionType.HUBSPOT);
 
         ObjectEndpoints custom = hubspot.object("p_cars");
 

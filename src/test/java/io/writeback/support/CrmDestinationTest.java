@@ -85,8 +85,10 @@ public abstract class CrmDestinationTest {
     static void crm(DynamicPropertyRegistry registry) {
         for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk", "crm_parallel"}) {
             registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
+            registry.add("writeback.connections." + connection + ".allowed-hosts", () -> "localhost");
         }
         registry.add("writeback.connections.hubspot.base-url", CRM::baseUrl);
+        registry.add("writeback.connections.hubspot.allowed-hosts", () -> "localhost");
         registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
     }
 

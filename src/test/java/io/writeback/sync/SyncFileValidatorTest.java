@@ -105,6 +105,15 @@ class SyncFileValidatorTest {
     }
 
     @Test
+    void aPropertyPlaceholderInAParameterIsRefusedNotExpanded() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("cursor: _sdc_batched_at", "cursor: \"{{env:HOME}}\""));
+
+        assertProblems("contacts.camel.yaml: sync 'contacts': parameter cursor: property placeholders ({{...}}) are not "
+                + "expanded in writeback: parameters, so that no setting or environment variable can reach a payload; "
+                + "write the value itself");
+    }
+
+    @Test
     void aMissingKeyIsNamed() throws IOException {
         write("contacts.camel.yaml", VALID.replace("key: id\n", ""));
 
