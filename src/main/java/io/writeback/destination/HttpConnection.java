@@ -218,8 +218,14 @@ final class HttpConnection implements AutoCloseable {
         return properties.maxInFlight();
     }
 
-    /** 5xx and 408 may pass; a call that failed before it was sent may always be repeated, one after only if harmless. */
+    /**
+     * 5xx and 408 may pass; a call that failed before it was sent may always be repeated, one after only if
+     * harmless; a refused host stays refused.
+     */
     private static boolean retryable(Answer answer, boolean repeatable) {
+        if (answer.failure() instanceof HostGuard.RefusedHostException) {
+            return false;
+        }
         if (answer.status() > 0) {
             return RetryPolicy.retryableStatus(answer.status());
         }
