@@ -96,20 +96,21 @@ class LinkSeedingTest extends WritebackIntegrationTest {
 
     @Test
     void aFailedSeedAnswersWithoutTheRowsData() {
-        ResponseEntity<JsonNode> failed = seed(http, "SELECT id AS source_id, CAST(name AS int) AS target_id FROM warehouse.companies");
-
-        assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(failed.getBody().get("detail").asText()).isEqualTo("sync companies: the seed query failed: SQLSTATE 22P02 "
-                + "(the database's message is withheld: it may quote the rows' data)");
+        assertRefusedWith("SELECT id AS source_id, CAST(name AS int) AS target_id FROM warehouse.companies",
+                "sync companies: the seed query failed: SQLSTATE 22P02 (the database's message is withheld: it may quote the rows' data)");
     }
 
     @Test
     void aSeedQueryThatRunsTooLongIsCancelled() {
-        ResponseEntity<JsonNode> slow = seed(http, "SELECT 1 AS source_id, pg_sleep(30)::text AS target_id");
+        assertRefusedWith("SELECT 1 AS source_id, pg_sleep(30)::text AS target_id",
+                "sync companies: the seed query failed: it ran longer than writeback.seeding.timeout (2 s) and was cancelled");
+    }
 
-        assertThat(slow.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(slow.getBody().get("detail").asText()).isEqualTo("sync companies: the seed query failed: it ran longer "
-                + "than writeback.seeding.timeout (2 s) and was cancelled");
+    private void assertRefusedWith(String query, String detail) {
+        ResponseEntity<JsonNode> refused = seed(http, query);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asText()).isEqualTo(detail);
     }
 
     @Test
