@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackIntegrationTest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -52,6 +53,9 @@ class AccessTest extends WritebackIntegrationTest {
         assertThat(viewer.getForObject("/actuator/health", JsonNode.class).has("components")).isTrue();
         assertThat(viewer.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(viewer.getForEntity("/actuator/hawtio/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(viewer.getForObject("/actuator/hawtio/user", String.class).strip())
+                .as("Hawtio's own authentication is on and knows the user Spring Security logged in")
+                .isEqualTo("\"viewer\"");
         assertThat(viewer.getForEntity("/sandbox/people", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
         for (String path : new String[] {"/api/syncs/companies/runs", "/api/syncs/companies/resync",
@@ -100,10 +104,20 @@ class AccessTest extends WritebackIntegrationTest {
     void aBrowserSessionChangesNothingWithoutItsCsrfToken() throws Exception {
         BrowserSession browser = BrowserSession.logIn(anonymous.getRootUri(), TestUsers.OPERATOR);
 
-        assertThat(browser.post("/api/syncs/companies/runs", false)).isEqualTo(HttpStatus.FORBIDDEN.value());
+        assertThat(browser.post("/api/syncs/companies/runs", "{}", false).statusCode()).isEqualTo(HttpStatus.FORBIDDEN.value());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isZero();
-        assertThat(browser.post("/api/syncs/companies/runs", true)).isEqualTo(HttpStatus.ACCEPTED.value());
+        assertThat(browser.post("/api/syncs/companies/runs", "{}", true).statusCode()).isEqualTo(HttpStatus.ACCEPTED.value());
         new io.writeback.support.RunsApi(http).awaitEnd(latestRun());
+    }
+
+    @Test
+    void hawtioInABrowserSessionKnowsTheUserAndReadsThroughJolokia() throws Exception {
+        BrowserSession browser = BrowserSession.logIn(anonymous.getRootUri(), TestUsers.VIEWER);
+
+        assertThat(browser.get("/actuator/hawtio/user").body().strip()).isEqualTo("\"viewer\"");
+        HttpResponse<String> version = browser.post("/actuator/jolokia", "{\"type\":\"version\"}", true);
+        assertThat(version.statusCode()).isEqualTo(HttpStatus.OK.value());
+        assertThat(version.body()).contains("\"status\":200");
     }
 
     private static HttpHeaders html() {

@@ -43,14 +43,18 @@ final class BrowserSession {
         return browser;
     }
 
-    /** The status of a POST carrying the session, with or without the CSRF token Hawtio sends from its cookie. */
-    int post(String path, boolean withCsrfToken) throws IOException, InterruptedException {
+    /** A POST carrying the session, with or without the CSRF token Hawtio sends from its cookie. */
+    HttpResponse<String> post(String path, String json, boolean withCsrfToken) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         if (withCsrfToken) {
             request.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(root + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String cookie(String name) {
