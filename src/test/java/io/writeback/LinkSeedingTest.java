@@ -7,6 +7,8 @@ import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackIntegrationTest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -104,6 +106,31 @@ class LinkSeedingTest extends WritebackIntegrationTest {
     void aSeedQueryThatRunsTooLongIsCancelled() {
         assertRefusedWith("SELECT 1 AS source_id, pg_sleep(30)::text AS target_id",
                 "sync companies: the seed query failed: it ran longer than writeback.seeding.timeout (2 s) and was cancelled");
+    }
+
+    @Test
+    void oneSeedingRunsAtATime() throws Exception {
+        String slow = "SELECT 1 AS source_id, pg_sleep(30)::text AS target_id";
+        CompletableFuture<ResponseEntity<JsonNode>> first = CompletableFuture.supplyAsync(() -> seed(http, slow));
+        awaitRunningQuery("pg_sleep(30)");
+
+        ResponseEntity<JsonNode> second = seed(http, MATCH_ON_DOMAIN);
+
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getBody().get("detail").asText()).contains("seeding");
+        assertThat(first.get(30, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(seed(http, MATCH_ON_DOMAIN).getStatusCode()).as("free again once the first has ended").isEqualTo(HttpStatus.OK);
+    }
+
+    private void awaitRunningQuery(String fragment) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?",
+                    Long.class, "%" + fragment + "%") > 0) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no query with " + fragment + " started");
     }
 
     private void assertRefusedWith(String query, String detail) {
