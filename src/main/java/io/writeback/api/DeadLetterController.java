@@ -3,7 +3,7 @@ package io.writeback.api;
 import io.writeback.deadletter.DeadLetterView;
 import io.writeback.deadletter.DeadLetters;
 import io.writeback.run.RunLauncher;
-import io.writeback.run.RunScope;
+import io.writeback.kernel.RunScope;
 import io.writeback.run.Trigger;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.sync.SyncCatalog;

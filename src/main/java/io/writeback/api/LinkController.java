@@ -1,10 +1,10 @@
 package io.writeback.api;
 
 import io.writeback.link.LinkRow;
-import io.writeback.link.LinkSeeder;
 import io.writeback.link.LinkStore;
 import io.writeback.run.ActiveRuns;
 import io.writeback.run.UnknownSyncException;
+import io.writeback.seeding.LinkSeeder;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
 import org.springframework.http.HttpStatus;
@@ -48,7 +48,7 @@ class LinkController {
                     + "); seed its links when it is not");
         });
         try {
-            return seeder.seed(sync.source().linkSync(name), seed.query());
+            return seeder.seed(sync.source().spec().linkSync(name), seed.query());
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (LinkSeeder.SeedingBusyException e) {
@@ -67,7 +67,7 @@ class LinkController {
         if (toTarget == Boolean.TRUE.equals(resolution.insertAgain())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give either targetId or insertAgain: true");
         }
-        String linkSync = sync.source().linkSync(name);
+        String linkSync = sync.source().spec().linkSync(name);
         if (!links.resolvePending(linkSync, sourceId, toTarget ? resolution.targetId() : null)) {
             throw new NotFoundException("record " + sourceId + " of sync '" + name + "' has no pending link");
         }

@@ -2,11 +2,11 @@ package io.writeback.api;
 
 import io.writeback.explain.RecordExplainer;
 import io.writeback.explain.RecordExplanation;
-import io.writeback.pipeline.RecordTrace;
-import io.writeback.pipeline.RecordTrace.TracedRecord;
+import io.writeback.kernel.RecordTrace;
+import io.writeback.kernel.RecordTrace.TracedRecord;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
-import io.writeback.run.RunScope;
+import io.writeback.kernel.RunScope;
 import io.writeback.run.RunView;
 import io.writeback.run.Trigger;
 import java.util.List;

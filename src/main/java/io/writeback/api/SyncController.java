@@ -2,9 +2,9 @@ package io.writeback.api;
 
 import io.writeback.deadletter.InvalidRows;
 import io.writeback.run.ActiveRuns;
-import io.writeback.run.Bookmarks;
+import io.writeback.source.Bookmarks;
 import io.writeback.run.RunInProgressException;
-import io.writeback.run.RunScope;
+import io.writeback.kernel.RunScope;
 import io.writeback.run.Trigger;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;

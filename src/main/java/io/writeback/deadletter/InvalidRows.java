@@ -3,7 +3,7 @@ package io.writeback.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.writeback.pipeline.SyncRecord;
+import io.writeback.kernel.SyncRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

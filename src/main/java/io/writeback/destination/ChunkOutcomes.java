@@ -3,15 +3,15 @@ package io.writeback.destination;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.writeback.deadletter.DeadLetters.DeadLetter;
 import io.writeback.deadletter.InvalidRows;
-import io.writeback.link.Link;
+import io.writeback.kernel.Link;
 import io.writeback.link.LinkOutcome;
-import io.writeback.link.LinkStatus;
+import io.writeback.kernel.LinkStatus;
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.plan.Action;
-import io.writeback.plan.SyncMode;
-import io.writeback.run.RunContext;
-import io.writeback.run.RunCounts;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Action;
+import io.writeback.kernel.SyncMode;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,7 @@ final class ChunkOutcomes {
         }
         // Mode mirror stamps every row read with the run, to know afterwards which rows are gone.
         if (record.action() == Action.UNCHANGED && (record.link().status() != LinkStatus.SKIPPED_SAME_HASH
-                || run.source().mode() == SyncMode.MIRROR)) {
+                || run.spec().mode() == SyncMode.MIRROR)) {
             links.add(LinkOutcome.unchanged(record.sourceId()));
         }
     }
@@ -92,7 +92,7 @@ final class ChunkOutcomes {
             } else {
                 oweIfStillOwed(record);
             }
-            if (run.source().pair() != null && record.action() != Action.DELETE && record.action() != Action.ARCHIVE) {
+            if (run.spec().pair() != null && record.action() != Action.DELETE && record.action() != Action.ARCHIVE) {
                 echoes.add(new LinkStore.Echo(written.targetId(), record.sourceId(), JsonText.of(JSON, record.payload())));
             }
             links.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE

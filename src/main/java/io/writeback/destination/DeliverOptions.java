@@ -1,11 +1,14 @@
 package io.writeback.destination;
 
-import io.writeback.pipeline.StageOptions;
+import io.writeback.kernel.StageOptions;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Parameters of {@code writeback:deliver}: which connection and which object of it receive the records. */
 public class DeliverOptions implements StageOptions {
+
+    /** The stage's name in a sync file: {@code writeback:deliver}. */
+    public static final String STAGE = "deliver";
 
     private static final Pattern OBJECT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 

@@ -4,16 +4,14 @@ import io.writeback.deadletter.DeadLetters;
 import io.writeback.deadletter.InvalidRows;
 import io.writeback.link.LinkOutcome;
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.Stage;
-import io.writeback.pipeline.StageChunk;
-import io.writeback.pipeline.StageKind;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.plan.Action;
-import io.writeback.run.RunContext;
-import io.writeback.run.RunCounts;
-import io.writeback.run.RunLedger;
-import io.writeback.run.SettlingThreads;
-import io.writeback.source.ErrorPolicy;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.StageChunk;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Action;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunProgress;
+import io.writeback.kernel.RunCounts;
+import io.writeback.kernel.ErrorPolicy;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code writeback:deliver}: carries out the plan of a chunk against the destination, then records
  * every outcome in the link table (one statement), failures in the dead letters, invalid rows, and
  * how far the chunk is settled, while the run goes on with its next chunk (see {@link
- * io.writeback.run.ChunkSettling}); and the run's progress. With error policy stop, the first failed record
+ * io.writeback.kernel.ChunkSettling}); and the run's progress. With error policy stop, the first failed record
  * ends the run; the records after it stay unsettled.
  */
 @Component
@@ -44,14 +42,14 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final LinkStore links;
     private final DeadLetters deadLetters;
     private final InvalidRows invalidRows;
-    private final RunLedger ledger;
+    private final RunProgress progress;
     private final DeliveryThreads threads;
     private final BulkWriter bulkWriter;
     private final SettlingThreads settlingThreads;
     private final IdWriteBack idWriteBack;
 
     public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, DeadLetters deadLetters,
-            InvalidRows invalidRows, RunLedger ledger, DeliveryThreads threads, SettlingThreads settlingThreads,
+            InvalidRows invalidRows, RunProgress progress, DeliveryThreads threads, SettlingThreads settlingThreads,
             IdWriteBack idWriteBack) {
         this.idWriteBack = idWriteBack;
         this.bulkWriter = bulkWriter;
@@ -61,12 +59,12 @@ public class DeliverStage implements Stage<DeliverOptions> {
         this.links = links;
         this.deadLetters = deadLetters;
         this.invalidRows = invalidRows;
-        this.ledger = ledger;
+        this.progress = progress;
     }
 
     @Override
-    public StageKind kind() {
-        return StageKind.DELIVER;
+    public String name() {
+        return DeliverOptions.STAGE;
     }
 
     @Override
@@ -79,7 +77,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
             }
             deliver(run, StageChunk.records(exchange), options);
             if (run.progressDue(PROGRESS_INTERVAL)) {
-                ledger.progress(run);
+                progress.progress(run);
                 log.info("Sync {}: run {} in progress after {} s: {}", run.sync(), run.runId(),
                         run.elapsed().toSeconds(), run.counts().totals().summary());
             }
@@ -107,7 +105,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
                         RecordWriter.Written written = sentAhead.containsKey(record)
                                 ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
                         boolean failed = outcomes.written(record, written);
-                        stoppedAt = failed && run.source().errorPolicy() == ErrorPolicy.STOP ? record : null;
+                        stoppedAt = failed && run.spec().errorPolicy() == ErrorPolicy.STOP ? record : null;
                     }
                 }
             }
@@ -125,7 +123,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
             }
         }
         Map<String, String> writeBacks = writeIdsBack(run, options, outcomes.owedTargetIds);
-        LinkStore.ChunkNotes notes = new LinkStore.ChunkNotes(run.source().pair(), outcomes.echoes, writeBacks);
+        LinkStore.ChunkNotes notes = new LinkStore.ChunkNotes(run.spec().pair(), outcomes.echoes, writeBacks);
         Set<String> settledIds = outcomes.links.stream().map(LinkOutcome::sourceId).collect(Collectors.toUnmodifiableSet());
         run.settling().submit(settlingThreads, settledIds, () -> {
             links.record(run.linkSync(), run.runId(), outcomes.links, intentsId, notes);

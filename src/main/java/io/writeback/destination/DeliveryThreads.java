@@ -1,6 +1,6 @@
 package io.writeback.destination;
 
-import io.writeback.pipeline.WorkerThreads;
+import io.writeback.kernel.WorkerThreads;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,10 @@
 package io.writeback.destination;
 
-import io.writeback.link.Link;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.plan.Action;
-import io.writeback.run.RunContext;
-import io.writeback.run.RunCounts;
+import io.writeback.kernel.Link;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Action;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunCounts;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +201,7 @@ final class RecordDelivery {
             case INSERT -> writer.insert(connection, object, record.payload(), intentKey);
             case UPDATE -> writer.update(connection, object, targetId, record.payload());
             case DELETE -> writer.delete(connection, object, targetId);
-            case ARCHIVE -> writer.update(connection, object, targetId, run.source().archivePayload());
+            case ARCHIVE -> writer.update(connection, object, targetId, run.spec().archivePayload());
             case RECOVER -> recover(record, intentKey);
             default -> throw new IllegalArgumentException("nothing to write for " + record.action());
         };
@@ -233,7 +233,7 @@ final class RecordDelivery {
         String targetId = record.link() == null ? null : record.link().targetId();
         Map<String, Object> payload = switch (record.action()) {
             case INSERT, UPDATE, RECOVER -> record.payload();
-            case ARCHIVE -> run.source().archivePayload();
+            case ARCHIVE -> run.spec().archivePayload();
             default -> null;
         };
         return switch (record.action()) {

@@ -3,7 +3,7 @@ package io.writeback.destination;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.writeback.plan.Action;
+import io.writeback.kernel.Action;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

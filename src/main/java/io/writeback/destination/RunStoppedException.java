@@ -1,6 +1,6 @@
 package io.writeback.destination;
 
-import io.writeback.run.RunContext;
+import io.writeback.kernel.RunContext;
 
 /** A record failed in a sync whose error policy is stop: the run ends there. */
 public class RunStoppedException extends RuntimeException {

@@ -3,12 +3,12 @@ package io.writeback.explain;
 import io.writeback.deadletter.DeadLetters;
 import io.writeback.link.LinkRow;
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.RecordTrace;
-import io.writeback.pipeline.RecordTrace.TracedRecord;
-import io.writeback.plan.SyncMode;
-import io.writeback.run.Bookmarks;
+import io.writeback.kernel.RecordTrace;
+import io.writeback.kernel.RecordTrace.TracedRecord;
+import io.writeback.kernel.SyncMode;
+import io.writeback.source.Bookmarks;
 import io.writeback.run.RunLauncher;
-import io.writeback.run.RunScope;
+import io.writeback.kernel.RunScope;
 import io.writeback.run.Trigger;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.source.SourceOptions;
@@ -49,7 +49,7 @@ public class RecordExplainer {
         launcher.runTraced(sync, Trigger.API, RunScope.keys(List.of(sourceId)), preview);
         TracedRecord next = preview.records().isEmpty() ? null : preview.records().get(0);
         boolean inQuery = !preview.counts().isEmpty();
-        String linkSync = source.linkSync(sync);
+        String linkSync = source.spec().linkSync(sync);
         LinkRow link = links.row(linkSync, sourceId).orElse(null);
         String bookmark = source.incremental() ? bookmarks.of(sync).orElse(null) : null;
         Boolean behind = bookmark == null || !inQuery ? null

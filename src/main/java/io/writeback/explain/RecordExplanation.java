@@ -1,7 +1,7 @@
 package io.writeback.explain;
 
 import io.writeback.link.LinkRow;
-import io.writeback.pipeline.RecordTrace.TracedRecord;
+import io.writeback.kernel.RecordTrace.TracedRecord;
 import java.util.List;
 
 /**

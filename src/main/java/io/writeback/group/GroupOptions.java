@@ -1,12 +1,15 @@
 package io.writeback.group;
 
-import io.writeback.pipeline.StageOptions;
-import io.writeback.sync.Identifiers;
+import io.writeback.kernel.StageOptions;
+import io.writeback.kernel.Identifiers;
 import java.util.Arrays;
 import java.util.List;
 
 /** Parameters of {@code writeback:group}: the syncs it runs, in order, parents first. */
 public class GroupOptions implements StageOptions {
+
+    /** The stage's name in a sync file: {@code writeback:group}. */
+    public static final String STAGE = "group";
 
     private String syncs;
 

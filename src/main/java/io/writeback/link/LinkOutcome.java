@@ -1,5 +1,7 @@
 package io.writeback.link;
 
+import io.writeback.kernel.LinkStatus;
+
 /**
  * What one record's delivery or evaluation leaves in the link table. A null target id, hash or intent
  * key keeps the stored one (an error never forgets where the record lives, nor marks the failed

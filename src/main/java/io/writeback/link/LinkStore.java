@@ -1,5 +1,7 @@
 package io.writeback.link;
 
+import io.writeback.kernel.Link;
+import io.writeback.kernel.LinkStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

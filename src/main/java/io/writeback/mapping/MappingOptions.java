@@ -1,10 +1,13 @@
 package io.writeback.mapping;
 
-import io.writeback.pipeline.StageOptions;
+import io.writeback.kernel.StageOptions;
 import java.util.List;
 
 /** Parameters of {@code writeback:map}: which fields the payload has and where they come from. */
 public class MappingOptions implements StageOptions {
+
+    /** The stage's name in a sync file: {@code writeback:map}. */
+    public static final String STAGE = "map";
 
     private String fields;
     private String constants;

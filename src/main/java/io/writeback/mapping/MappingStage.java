@@ -2,11 +2,10 @@ package io.writeback.mapping;
 
 import io.writeback.link.LinkStore;
 import java.util.ArrayList;
-import io.writeback.pipeline.Stage;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.pipeline.StageChunk;
-import io.writeback.run.RunContext;
-import io.writeback.pipeline.StageKind;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.StageChunk;
+import io.writeback.kernel.RunContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +26,8 @@ public class MappingStage implements Stage<MappingOptions> {
     }
 
     @Override
-    public StageKind kind() {
-        return StageKind.MAP;
+    public String name() {
+        return MappingOptions.STAGE;
     }
 
     @Override
@@ -39,7 +38,7 @@ public class MappingStage implements Stage<MappingOptions> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
             run.useMapping(mapping.fingerprint() + (relations.isEmpty() ? "" : ";relations" + relations));
-            Set<String> bookkeeping = run.source().incremental() ? Set.of(run.source().cursor()) : Set.of();
+            Set<String> bookkeeping = run.spec().incremental() ? Set.of(run.spec().cursor()) : Set.of();
             Optional<SyncRecord> toMap = chunk.stream().filter(record -> record.action() == null).findFirst();
             if (toMap.isPresent()) {
                 Set<String> columns = toMap.get().row().keySet();

@@ -1,6 +1,6 @@
 package io.writeback.mapping;
 
-import io.writeback.sync.Identifiers;
+import io.writeback.kernel.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,8 +1,11 @@
 package io.writeback.plan;
 
-import io.writeback.link.Link;
-import io.writeback.link.LinkStatus;
-import io.writeback.pipeline.SyncRecord;
+import io.writeback.kernel.Action;
+import io.writeback.kernel.Link;
+import io.writeback.kernel.LinkStatus;
+import io.writeback.kernel.SyncMode;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Vanished;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

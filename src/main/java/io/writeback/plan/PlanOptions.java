@@ -1,10 +1,13 @@
 package io.writeback.plan;
 
-import io.writeback.pipeline.StageOptions;
+import io.writeback.kernel.StageOptions;
 import java.util.List;
 
 /** {@code writeback:plan} takes no parameters: it plans against the link table of the running sync. */
 public class PlanOptions implements StageOptions {
+
+    /** The stage's name in a sync file: {@code writeback:plan}. */
+    public static final String STAGE = "plan";
 
     @Override
     public void check(List<String> problems) {

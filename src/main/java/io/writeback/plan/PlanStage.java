@@ -1,13 +1,12 @@
 package io.writeback.plan;
 
-import io.writeback.link.Link;
+import io.writeback.kernel.Link;
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.ChunkLinks;
-import io.writeback.pipeline.Stage;
-import io.writeback.pipeline.StageChunk;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.run.RunContext;
-import io.writeback.pipeline.StageKind;
+import io.writeback.link.ChunkLinks;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.StageChunk;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.RunContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ public class PlanStage implements Stage<PlanOptions> {
     }
 
     @Override
-    public StageKind kind() {
-        return StageKind.PLAN;
+    public String name() {
+        return PlanOptions.STAGE;
     }
 
     @Override
@@ -41,7 +40,7 @@ public class PlanStage implements Stage<PlanOptions> {
             ChunkLinks.lookUp(links, run.linkSync(), chunk);
             Map<String, Link> found = new HashMap<>();
             chunk.stream().filter(r -> r.action() == null && r.link() != null).forEach(r -> found.put(r.sourceId(), r.link()));
-            ChangePlanner.plan(chunk, found, run.source().mode(), run.source().vanished(), run.mappingFingerprint(),
+            ChangePlanner.plan(chunk, found, run.spec().mode(), run.spec().vanished(), run.mappingFingerprint(),
                     run.runId(), run.settling()::wroteRecently);
         };
     }

@@ -9,7 +9,7 @@ public final class RunHeaders {
     /** The {@link RunScope} of the run; absent means every row. */
     public static final String SCOPE = "WritebackRunScope";
 
-    /** A {@link io.writeback.pipeline.RecordTrace} that wants every record's fate; a dry-run trace makes a preview. */
+    /** A {@link io.writeback.kernel.RecordTrace} that wants every record's fate; a dry-run trace makes a preview. */
     public static final String TRACE = "WritebackTrace";
 
     private RunHeaders() {

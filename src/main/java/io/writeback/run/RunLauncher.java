@@ -1,6 +1,7 @@
 package io.writeback.run;
 
-import io.writeback.pipeline.RecordTrace;
+import io.writeback.kernel.RecordTrace;
+import io.writeback.kernel.RunScope;
 import io.writeback.sync.SyncCatalog;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;

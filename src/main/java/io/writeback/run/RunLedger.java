@@ -1,7 +1,11 @@
 package io.writeback.run;
 
-import io.writeback.pipeline.RecordTrace;
-import io.writeback.source.SourceOptions;
+import io.writeback.kernel.RecordTrace;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunProgress;
+import io.writeback.kernel.RunScope;
+import io.writeback.kernel.RunTotals;
+import io.writeback.kernel.SyncSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The runs table: one row per run, with its counts, timings, trigger and end status. */
 @Repository
-public class RunLedger {
+public class RunLedger implements RunProgress {
 
     private static final String SELECT = """
             SELECT id, sync, trigger, status, queued_at, started_at, finished_at, rows_read, inserted, updated,
@@ -34,13 +38,14 @@ public class RunLedger {
     }
 
     /** Starts the queued run {@code queuedId}, or a new one when it is null. */
-    public RunContext start(Long queuedId, String sync, Trigger trigger, SourceOptions source, RunScope scope,
+    public RunContext start(Long queuedId, String sync, Trigger trigger, SyncSpec spec, RunScope scope,
             RecordTrace trace) {
         long id = queuedId != null ? queuedId : queue(sync, trigger);
         jdbc.update("UPDATE writeback.runs SET status = 'running', started_at = now() WHERE id = ?", id);
-        return new RunContext(sync, id, source, scope, trace);
+        return new RunContext(sync, id, spec, scope, trace);
     }
 
+    @Override
     public void progress(RunContext run) {
         RunTotals t = run.counts().totals();
         jdbc.update("""

@@ -1,9 +1,14 @@
 package io.writeback.run;
 
 import io.writeback.deadletter.DeadLetters;
+import io.writeback.kernel.RecordTrace;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunScope;
+import io.writeback.kernel.RunStarter;
+import io.writeback.kernel.RunTotals;
+import io.writeback.kernel.SyncSpec;
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.RecordTrace;
-import io.writeback.source.SourceOptions;
+import io.writeback.source.Bookmarks;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -19,7 +24,7 @@ import org.springframework.stereotype.Component;
  * counts and status recorded, the bookmark advanced when every row read is settled, resources closed.
  */
 @Component
-public class RunLifecycle {
+public class RunLifecycle implements RunStarter {
 
     private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
 
@@ -42,12 +47,13 @@ public class RunLifecycle {
      * Starts the run the exchange asks for (a queued run with its scope, or a scheduled one), or
      * returns empty when another run of the sync is still going.
      */
-    public Optional<RunContext> begin(Exchange exchange, SourceOptions source) {
+    @Override
+    public Optional<RunContext> begin(Exchange exchange, SyncSpec spec) {
         String sync = exchange.getFromRouteId();
         RunScope scope = exchange.getMessage().getHeader(RunHeaders.SCOPE, RunScope.ALL, RunScope.class);
         RecordTrace trace = exchange.getMessage().getHeader(RunHeaders.TRACE, RecordTrace.class);
         if (trace != null && trace.dryRun()) {
-            RunContext preview = RunContext.dryRun(sync, source, scope, trace);
+            RunContext preview = RunContext.dryRun(sync, spec, scope, trace);
             start(exchange, preview, failure -> preview.closeResources());
             return Optional.of(preview);
         }
@@ -55,9 +61,9 @@ public class RunLifecycle {
         // A queued run was claimed under its id by the launcher; a scheduled one claims the sync now.
         OptionalLong claim = queued != null
                 ? (activeRuns.claim(sync, queued) ? OptionalLong.of(queued) : OptionalLong.empty())
-                : activeRuns.claimAhead(sync, source.pair());
+                : activeRuns.claimAhead(sync, spec.pair());
         if (claim.isEmpty()) {
-            String busy = activeRuns.busyOf(sync, source.pair());
+            String busy = activeRuns.busyOf(sync, spec.pair());
             log.warn("Sync {}: a scheduled run was skipped because run {} of {} is still going", sync,
                     activeRuns.active(busy).orElse(null), busy);
             return Optional.empty();
@@ -65,7 +71,7 @@ public class RunLifecycle {
         long claimId = claim.getAsLong();
         RunContext run;
         try {
-            run = ledger.start(queued, sync, Trigger.SCHEDULE, source, scope, trace);
+            run = ledger.start(queued, sync, Trigger.SCHEDULE, spec, scope, trace);
         } catch (RuntimeException e) {
             activeRuns.release(sync, claimId);
             throw e;

@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.kernel.RunTotals;
 import java.time.OffsetDateTime;
 
 /** A run as the API shows it. */

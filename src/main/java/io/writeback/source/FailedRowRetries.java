@@ -1,9 +1,9 @@
 package io.writeback.source;
 
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.DeferredPages;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.run.RunContext;
+import io.writeback.kernel.DeferredPages;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.RunContext;
 import java.util.List;
 
 /**
@@ -15,22 +15,24 @@ final class FailedRowRetries implements DeferredPages.PageSource {
     private final RunContext run;
     private final LinkStore links;
     private final SourceReader reader;
+    private final SourceOptions source;
     private String lastKey;
 
-    FailedRowRetries(RunContext run, LinkStore links, SourceReader reader) {
+    FailedRowRetries(RunContext run, LinkStore links, SourceReader reader, SourceOptions source) {
         this.run = run;
         this.links = links;
         this.reader = reader;
+        this.source = source;
     }
 
     @Override
     public List<SyncRecord> nextPage() {
         run.settling().awaitSettled();
-        List<String> keys = links.failedBefore(run.linkSync(), run.runId(), lastKey, run.source().chunkSize());
+        List<String> keys = links.failedBefore(run.linkSync(), run.runId(), lastKey, run.spec().chunkSize());
         if (keys.isEmpty()) {
             return List.of();
         }
         lastKey = keys.get(keys.size() - 1);
-        return reader.readKeys(run, keys);
+        return reader.readKeys(run, source, keys);
     }
 }

@@ -2,9 +2,9 @@ package io.writeback.source;
 
 import io.writeback.link.LinkStore;
 import io.writeback.mapping.JsonValues;
-import io.writeback.pipeline.ChunkLinks;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.run.RunContext;
+import io.writeback.link.ChunkLinks;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.RunContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +74,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
             throw new NoSuchElementException();
         }
         List<SyncRecord> chunk = awaitReading();
-        if (chunk.size() < run.source().chunkSize()) {
+        if (chunk.size() < run.spec().chunkSize()) {
             exhausted = true;
             close();
         } else {
@@ -94,7 +94,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     }
 
     private List<SyncRecord> readChunk() {
-        int size = run.source().chunkSize();
+        int size = run.spec().chunkSize();
         List<SyncRecord> chunk = new ArrayList<>(size);
         try {
             while (chunk.size() < size && rs.next()) {
@@ -116,7 +116,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         }
         String key = rs.getString(keyIndex);
         SyncRecord record = key == null
-                ? SyncRecord.invalid(row, "the key column '" + run.source().key() + "' is null")
+                ? SyncRecord.invalid(row, "the key column '" + run.spec().key() + "' is null")
                 : new SyncRecord(key, row);
         if (cursorIndex > 0) {
             record.setCursorValue(rs.getString(cursorIndex));

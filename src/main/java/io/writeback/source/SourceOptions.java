@@ -1,14 +1,18 @@
 package io.writeback.source;
 
-import io.writeback.plan.SyncMode;
-import io.writeback.plan.Vanished;
-import io.writeback.sync.Identifiers;
-import io.writeback.pipeline.StageOptions;
+import io.writeback.kernel.ErrorPolicy;
+import io.writeback.kernel.Identifiers;
+import io.writeback.kernel.StageOptions;
+import io.writeback.kernel.SyncMode;
+import io.writeback.kernel.SyncSpec;
+import io.writeback.kernel.Vanished;
 import java.util.List;
-import java.util.Map;
 
 /** Parameters of {@code writeback:source}: the query a sync reads and how its rows are identified. */
 public class SourceOptions implements StageOptions {
+
+    /** The stage's name in a sync file: {@code writeback:source}. */
+    public static final String STAGE = "source";
 
     static final int MAX_CHUNK_SIZE = 10_000;
 
@@ -66,6 +70,11 @@ public class SourceOptions implements StageOptions {
         }
     }
 
+    /** The sync-wide settings a run carries to every stage. */
+    public SyncSpec spec() {
+        return new SyncSpec(key, cursor(), mode, chunkSize, errorPolicy, vanished(), archiveField, archiveValue, linksOf, pair);
+    }
+
     /** The query without trailing semicolons, so that it can be wrapped in a subquery. */
     public String query() {
         return query.strip().replaceAll(";+\\s*$", "");
@@ -105,11 +114,6 @@ public class SourceOptions implements StageOptions {
         this.pair = pair;
     }
 
-    /** The sync whose link table a sync named {@code ownName} uses. */
-    public String linkSync(String ownName) {
-        return linksOf != null ? linksOf : ownName;
-    }
-
     public void setLinksOf(String linksOf) {
         this.linksOf = linksOf;
     }
@@ -117,11 +121,6 @@ public class SourceOptions implements StageOptions {
     /** What mode mirror does to the target records of vanished rows. */
     public Vanished vanished() {
         return vanished == null ? Vanished.DELETE : vanished;
-    }
-
-    /** The fields an archive sets: {@code archiveField = archiveValue}. */
-    public Map<String, Object> archivePayload() {
-        return Map.of(archiveField, archiveValue);
     }
 
     public void setVanished(Vanished vanished) {

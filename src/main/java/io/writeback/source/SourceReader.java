@@ -1,9 +1,9 @@
 package io.writeback.source;
 
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.run.RunContext;
-import io.writeback.sync.Identifiers;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +34,8 @@ public class SourceReader {
      * {@code bookmark} (null: all of them). Ties at the bookmark are read again: the payload hash makes
      * that harmless, and losing them would not be.
      */
-    public RowStream open(RunContext run, String bookmark) {
-        SourceOptions source = run.source();
-        return open(run, statement(source, bookmark), statement -> {
+    public RowStream open(RunContext run, SourceOptions source, String bookmark) {
+        return open(run, source, statement(source, bookmark), statement -> {
             if (bookmark != null) {
                 // Sent untyped, so that PostgreSQL reads the text as the cursor column's own type.
                 statement.setObject(1, bookmark, Types.OTHER);
@@ -45,10 +44,10 @@ public class SourceReader {
     }
 
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
-    public RowStream openKeys(RunContext run, List<String> keys) {
-        String sql = "SELECT * FROM (" + run.source().query() + "\n) AS src WHERE src."
-                + Identifiers.quote(run.source().key()) + "::text = ANY (?)";
-        return open(run, sql, statement -> statement.setArray(1,
+    public RowStream openKeys(RunContext run, SourceOptions source, List<String> keys) {
+        String sql = "SELECT * FROM (" + source.query() + "\n) AS src WHERE src."
+                + Identifiers.quote(source.key()) + "::text = ANY (?)";
+        return open(run, source, sql, statement -> statement.setArray(1,
                 statement.getConnection().createArrayOf("text", keys.toArray())), false);
     }
 
@@ -78,21 +77,20 @@ public class SourceReader {
     }
 
     /** The rows with these keys, read at once: a page of keys is at most a chunk of rows, but for repeated keys. */
-    public List<SyncRecord> readKeys(RunContext run, List<String> keys) {
-        try (RowStream rows = openKeys(run, keys)) {
+    public List<SyncRecord> readKeys(RunContext run, SourceOptions source, List<String> keys) {
+        try (RowStream rows = openKeys(run, source, keys)) {
             List<SyncRecord> all = new ArrayList<>();
             rows.forEachRemaining(all::addAll);
             return all;
         }
     }
 
-    private RowStream open(RunContext run, String sql, Binder binder, boolean bookmarked) {
-        SourceOptions source = run.source();
+    private RowStream open(RunContext run, SourceOptions source, String sql, Binder binder, boolean bookmarked) {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
             if (!sql.equals(source.query()) && run.firstSourceRead()) {
-                probeColumns(run, connection);
+                probeColumns(run, source, connection);
             }
             PreparedStatement statement = connection.prepareStatement(sql);
             statement.setFetchSize(source.chunkSize());
@@ -115,14 +113,14 @@ public class SourceReader {
      * Checks that the query returns the key and cursor columns before Writeback wraps it in a statement
      * that names them, so that a missing column gets its own message rather than a database error.
      */
-    private static void probeColumns(RunContext run, Connection connection) throws SQLException {
+    private static void probeColumns(RunContext run, SourceOptions source, Connection connection) throws SQLException {
         try (PreparedStatement probe = connection.prepareStatement(
-                "SELECT * FROM (" + run.source().query() + "\n) AS src LIMIT 0");
+                "SELECT * FROM (" + source.query() + "\n) AS src LIMIT 0");
                 ResultSet rs = probe.executeQuery()) {
             List<String> columns = columns(rs.getMetaData());
-            requireColumn(run, columns, run.source().key(), "key");
-            if (run.source().incremental()) {
-                requireColumn(run, columns, run.source().cursor(), "cursor");
+            requireColumn(run, columns, source.key(), "key");
+            if (source.incremental()) {
+                requireColumn(run, columns, source.cursor(), "cursor");
             }
         }
     }

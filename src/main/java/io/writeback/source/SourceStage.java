@@ -1,15 +1,13 @@
 package io.writeback.source;
 
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.ChunkChain;
-import io.writeback.pipeline.DeferredPages;
-import io.writeback.pipeline.Stage;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.plan.SyncMode;
-import io.writeback.run.Bookmarks;
-import io.writeback.run.RunContext;
-import io.writeback.run.RunLifecycle;
-import io.writeback.pipeline.StageKind;
+import io.writeback.kernel.ChunkChain;
+import io.writeback.kernel.DeferredPages;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.SyncMode;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunStarter;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -26,34 +24,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class SourceStage implements Stage<SourceOptions> {
 
-    private final RunLifecycle lifecycle;
+    private final RunStarter runs;
     private final Bookmarks bookmarks;
     private final SourceReader reader;
     private final LinkStore links;
 
-    public SourceStage(RunLifecycle lifecycle, Bookmarks bookmarks, SourceReader reader, LinkStore links) {
-        this.lifecycle = lifecycle;
+    public SourceStage(RunStarter runs, Bookmarks bookmarks, SourceReader reader, LinkStore links) {
+        this.runs = runs;
         this.bookmarks = bookmarks;
         this.reader = reader;
         this.links = links;
     }
 
     @Override
-    public StageKind kind() {
-        return StageKind.SOURCE;
+    public String name() {
+        return SourceOptions.STAGE;
     }
 
     @Override
     public Processor processor(SourceOptions options) {
         return exchange -> {
-            Optional<RunContext> started = lifecycle.begin(exchange, options);
-            exchange.getMessage().setBody(started.map(this::rows).orElse(Collections.emptyIterator()));
+            Optional<RunContext> started = runs.begin(exchange, options.spec());
+            exchange.getMessage().setBody(started.map(run -> rows(run, options)).orElse(Collections.emptyIterator()));
         };
     }
 
     private void notePassesNotPreviewed(RunContext run, String bookmark) {
-        if (run.source().mode() == SyncMode.MIRROR && links.countInTarget(run.linkSync()) > 0) {
-            run.trace().finding("mode mirror: the " + run.source().vanished().name().toLowerCase()
+        if (run.spec().mode() == SyncMode.MIRROR && links.countInTarget(run.linkSync()) > 0) {
+            run.trace().finding("mode mirror: the " + run.spec().vanished().name().toLowerCase()
                     + " of records whose rows left the source is not previewed");
         }
         long failed = bookmark == null ? 0 : links.countFailed(run.linkSync());
@@ -63,26 +61,26 @@ public class SourceStage implements Stage<SourceOptions> {
         }
     }
 
-    private Iterator<List<SyncRecord>> rows(RunContext run) {
+    private Iterator<List<SyncRecord>> rows(RunContext run, SourceOptions options) {
         if (!run.scope().all()) {
-            RowStream keyed = reader.openKeys(run, run.scope().keys());
+            RowStream keyed = reader.openKeys(run, options, run.scope().keys());
             run.attach(keyed);
             return keyed;
         }
-        String bookmark = run.source().incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
-        RowStream rows = reader.open(run, bookmark);
+        String bookmark = run.spec().incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
+        RowStream rows = reader.open(run, options, bookmark);
         run.attach(rows);
-        int pageSize = run.source().chunkSize();
+        int pageSize = run.spec().chunkSize();
         if (run.dryRun()) {
             notePassesNotPreviewed(run, bookmark);
             return rows;
         }
-        if (run.source().mode() == SyncMode.MIRROR) {
+        if (run.spec().mode() == SyncMode.MIRROR) {
             return new ChunkChain(rows, new DeferredPages(new VanishedRecords(run, links), pageSize));
         }
         if (bookmark == null) {
             return rows;
         }
-        return new ChunkChain(rows, new DeferredPages(new FailedRowRetries(run, links, reader), pageSize));
+        return new ChunkChain(rows, new DeferredPages(new FailedRowRetries(run, links, reader, options), pageSize));
     }
 }

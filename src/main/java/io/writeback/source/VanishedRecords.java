@@ -1,12 +1,12 @@
 package io.writeback.source;
 
-import io.writeback.link.Link;
+import io.writeback.kernel.Link;
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.DeferredPages;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.plan.Action;
-import io.writeback.plan.Vanished;
-import io.writeback.run.RunContext;
+import io.writeback.kernel.DeferredPages;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Action;
+import io.writeback.kernel.Vanished;
+import io.writeback.kernel.RunContext;
 import java.util.List;
 
 /**
@@ -28,7 +28,7 @@ final class VanishedRecords implements DeferredPages.PageSource {
     @Override
     public List<SyncRecord> nextPage() {
         run.settling().awaitSettled();
-        List<Link> vanished = links.notReadBy(run.linkSync(), run.runId(), lastKey, run.source().chunkSize());
+        List<Link> vanished = links.notReadBy(run.linkSync(), run.runId(), lastKey, run.spec().chunkSize());
         if (vanished.isEmpty()) {
             return List.of();
         }
@@ -37,7 +37,7 @@ final class VanishedRecords implements DeferredPages.PageSource {
                     + "deletes none of the " + links.countInTarget(run.linkSync()) + " linked records; check the source");
         }
         lastKey = vanished.get(vanished.size() - 1).sourceId();
-        Action action = run.source().vanished() == Vanished.ARCHIVE ? Action.ARCHIVE : Action.DELETE;
+        Action action = run.spec().vanished() == Vanished.ARCHIVE ? Action.ARCHIVE : Action.DELETE;
         return vanished.stream().map(link -> SyncRecord.vanished(link, action)).toList();
     }
 }

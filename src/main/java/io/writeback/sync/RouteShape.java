@@ -1,6 +1,6 @@
 package io.writeback.sync;
 
-import io.writeback.pipeline.StageKind;
+import io.writeback.component.StageKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

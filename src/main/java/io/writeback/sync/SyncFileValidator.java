@@ -1,7 +1,13 @@
 package io.writeback.sync;
 
+import io.writeback.component.CheckedStages.CheckedStage;
+import io.writeback.component.CheckedStages;
+import io.writeback.component.LineBreaks;
+import io.writeback.component.StageKind;
 import io.writeback.destination.DeliverOptions;
 import io.writeback.group.GroupOptions;
+import io.writeback.kernel.Identifiers;
+import io.writeback.kernel.StageOptions;
 import io.writeback.mapping.MappingOptions;
 import io.writeback.mapping.Relation;
 import io.writeback.source.SourceOptions;
@@ -16,11 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import io.writeback.pipeline.CheckedStages;
-import io.writeback.pipeline.CheckedStages.CheckedStage;
-import io.writeback.pipeline.LineBreaks;
-import io.writeback.pipeline.StageKind;
-import io.writeback.pipeline.StageOptions;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;

@@ -1,7 +1,7 @@
 package io.writeback.transform;
 
 import groovy.lang.GroovyShell;
-import io.writeback.pipeline.StageOptions;
+import io.writeback.kernel.StageOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +13,9 @@ import org.codehaus.groovy.control.CompilationFailedException;
 
 /** Parameters of {@code writeback:transform}: the Groovy script run on each record between mapping and plan. */
 public class TransformOptions implements StageOptions {
+
+    /** The stage's name in a sync file: {@code writeback:transform}. */
+    public static final String STAGE = "transform";
 
     private static final String RESOURCE = "resource:";
 

@@ -1,16 +1,15 @@
 package io.writeback.transform;
 
-import io.writeback.link.Link;
+import io.writeback.kernel.Link;
 import io.writeback.link.LinkStore;
-import io.writeback.pipeline.ChunkLinks;
-import io.writeback.pipeline.Stage;
-import io.writeback.pipeline.StageChunk;
-import io.writeback.pipeline.StageKind;
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.plan.Action;
+import io.writeback.link.ChunkLinks;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.StageChunk;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Action;
 import io.writeback.plan.ChangePlanner;
 import io.writeback.plan.PayloadHash;
-import io.writeback.run.RunContext;
+import io.writeback.kernel.RunContext;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -35,8 +34,8 @@ public class TransformStage implements Stage<TransformOptions> {
     }
 
     @Override
-    public StageKind kind() {
-        return StageKind.TRANSFORM;
+    public String name() {
+        return TransformOptions.STAGE;
     }
 
     @Override
@@ -61,7 +60,7 @@ public class TransformStage implements Stage<TransformOptions> {
 
     private static void transform(RecordScript script, SyncRecord record, RunContext run) {
         Link link = record.link();
-        String targetId = ChangePlanner.inTarget(link, run.source().vanished()) ? link.targetId() : null;
+        String targetId = ChangePlanner.inTarget(link, run.spec().vanished()) ? link.targetId() : null;
         try {
             if (targetId == null) {
                 // The hash the link keeps after an insert is the update's: fields set on insert only must not

@@ -2,9 +2,12 @@ package io.writeback.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.writeback.link.Link;
-import io.writeback.link.LinkStatus;
-import io.writeback.pipeline.SyncRecord;
+import io.writeback.kernel.Action;
+import io.writeback.kernel.Link;
+import io.writeback.kernel.LinkStatus;
+import io.writeback.kernel.SyncMode;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Vanished;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;

@@ -3,9 +3,9 @@ package io.writeback.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.writeback.pipeline.SyncRecord;
-import io.writeback.run.RunContext;
-import io.writeback.run.RunScope;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunScope;
 import io.writeback.support.WritebackIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,11 @@ class RowStreamTest extends WritebackIntegrationTest {
 
     @Test
     void chunksComeInQueryOrderAndTheLastOneMayBeEmpty() {
-        RunContext run = run("SELECT g AS id FROM generate_series(1, 6) AS g ORDER BY g");
+        SourceOptions source = source("SELECT g AS id FROM generate_series(1, 6) AS g ORDER BY g");
+        RunContext run = run(source);
         List<List<String>> chunks = new ArrayList<>();
 
-        try (RowStream rows = reader.open(run, null)) {
+        try (RowStream rows = reader.open(run, source, null)) {
             rows.forEachRemaining(chunk -> chunks.add(chunk.stream().map(SyncRecord::sourceId).toList()));
         }
 
@@ -33,9 +34,10 @@ class RowStreamTest extends WritebackIntegrationTest {
 
     @Test
     void aRowThatFailsMidwayFailsTheChunkItIsInNamingTheSyncAfterTheChunksBefore() {
-        RunContext run = run("SELECT g AS id, 1 / (5 - g) AS x FROM generate_series(1, 8) AS g");
+        SourceOptions source = source("SELECT g AS id, 1 / (5 - g) AS x FROM generate_series(1, 8) AS g");
+        RunContext run = run(source);
 
-        try (RowStream rows = reader.open(run, null)) {
+        try (RowStream rows = reader.open(run, source, null)) {
             assertThat(rows.next()).extracting(SyncRecord::sourceId).containsExactly("1", "2", "3");
             assertThatThrownBy(rows::next).isInstanceOf(SourceQueryException.class)
                     .hasMessageStartingWith("sync reader_test: reading the query's rows failed: ")
@@ -43,11 +45,15 @@ class RowStreamTest extends WritebackIntegrationTest {
         }
     }
 
-    private static RunContext run(String query) {
+    private static SourceOptions source(String query) {
         SourceOptions source = new SourceOptions();
         source.setQuery(query);
         source.setKey("id");
         source.setChunkSize(3);
-        return new RunContext("reader_test", 1, source, RunScope.ALL, null);
+        return source;
+    }
+
+    private static RunContext run(SourceOptions source) {
+        return new RunContext("reader_test", 1, source.spec(), RunScope.ALL, null);
     }
 }

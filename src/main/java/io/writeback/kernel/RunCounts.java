@@ -1,0 +1,62 @@
+package io.writeback.kernel;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of one run, updated by every stage as records pass. */
+public final class RunCounts {
+
+    private final LongAdder read = new LongAdder();
+    private final LongAdder inserted = new LongAdder();
+    private final LongAdder updated = new LongAdder();
+    private final LongAdder deleted = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder invalid = new LongAdder();
+    private final LongAdder httpCalls = new LongAdder();
+    private final LongAdder unknown = new LongAdder();
+    private final LongAdder waiting = new LongAdder();
+
+    public void read(int rows) {
+        read.add(rows);
+    }
+
+    /** Counts a write that succeeded, by its action. */
+    public void done(Action action) {
+        switch (action) {
+            case INSERT -> inserted.increment();
+            case UPDATE -> updated.increment();
+            case DELETE, ARCHIVE -> deleted.increment();
+            default -> throw new IllegalArgumentException(action + " is not a write");
+        }
+    }
+
+    public void skipped() {
+        skipped.increment();
+    }
+
+    public void failed() {
+        failed.increment();
+    }
+
+    public void invalid() {
+        invalid.increment();
+    }
+
+    /** An insert whose outcome was lost, which nothing could settle: left for an operator. */
+    public void waiting() {
+        waiting.increment();
+    }
+
+    public void unknown() {
+        unknown.increment();
+    }
+
+    public void httpCalls(int calls) {
+        httpCalls.add(calls);
+    }
+
+    public RunTotals totals() {
+        return new RunTotals(read.sum(), inserted.sum(), updated.sum(), deleted.sum(), skipped.sum(), failed.sum(),
+                invalid.sum(), unknown.sum(), waiting.sum(), httpCalls.sum());
+    }
+}

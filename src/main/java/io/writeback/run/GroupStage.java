@@ -1,0 +1,61 @@
+package io.writeback.run;
+
+import io.writeback.group.GroupOptions;
+import io.writeback.kernel.Stage;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code writeback:group}: runs its syncs one after the other, each to its end, in the order listed,
+ * so that parents are in the target before the children that refer to them. A sync already running
+ * is waited for, then run again; a sync whose run fails does not stop the ones after it (their records
+ * that need it wait).
+ */
+@Component
+public class GroupStage implements Stage<GroupOptions> {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupStage.class);
+    // Lazily: the launcher needs the Camel context, which is built with this stage's component.
+    private final ObjectProvider<RunLauncher> launcher;
+    private final ActiveRuns activeRuns;
+
+    public GroupStage(ObjectProvider<RunLauncher> launcher, ActiveRuns activeRuns) {
+        this.launcher = launcher;
+        this.activeRuns = activeRuns;
+    }
+
+    @Override
+    public String name() {
+        return GroupOptions.STAGE;
+    }
+
+    @Override
+    public Processor processor(GroupOptions options) {
+        return exchange -> {
+            String group = exchange.getFromRouteId();
+            log.info("Group {}: running {}", group, String.join(", then ", options.syncs()));
+            for (String sync : options.syncs()) {
+                long runId = runWhenFree(group, sync);
+                log.info("Group {}: sync {} ended its run {}", group, sync, runId);
+            }
+        };
+    }
+
+    private long runWhenFree(String group, String sync) throws InterruptedException {
+        boolean told = false;
+        while (true) {
+            try {
+                return launcher.getObject().runNow(sync, Trigger.GROUP);
+            } catch (RunInProgressException e) {
+                if (!told) {
+                    log.info("Group {}: waiting for the run of {} under way to end", group, sync);
+                    told = true;
+                }
+                activeRuns.awaitFree(e.busySync());
+            }
+        }
+    }
+}
