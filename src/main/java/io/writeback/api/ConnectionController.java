@@ -1,6 +1,6 @@
 package io.writeback.api;
 
-import io.writeback.destination.Connections;
+import io.writeback.connection.Connections;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

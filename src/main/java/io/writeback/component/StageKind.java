@@ -1,6 +1,6 @@
 package io.writeback.component;
 
-import io.writeback.destination.DeliverOptions;
+import io.writeback.delivery.DeliverOptions;
 import io.writeback.group.GroupOptions;
 import io.writeback.kernel.StageOptions;
 import io.writeback.mapping.MappingOptions;

@@ -1,6 +1,6 @@
 package io.writeback.deadletter;
 
-import io.writeback.destination.DeliveryResult;
+import io.writeback.connection.DeliveryResult;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;

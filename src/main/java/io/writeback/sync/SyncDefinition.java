@@ -1,6 +1,6 @@
 package io.writeback.sync;
 
-import io.writeback.destination.DeliverOptions;
+import io.writeback.delivery.DeliverOptions;
 import io.writeback.mapping.Relation;
 import io.writeback.source.SourceOptions;
 import java.nio.file.Path;

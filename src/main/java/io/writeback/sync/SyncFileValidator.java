@@ -4,7 +4,7 @@ import io.writeback.component.CheckedStages.CheckedStage;
 import io.writeback.component.CheckedStages;
 import io.writeback.component.LineBreaks;
 import io.writeback.component.StageKind;
-import io.writeback.destination.DeliverOptions;
+import io.writeback.delivery.DeliverOptions;
 import io.writeback.group.GroupOptions;
 import io.writeback.kernel.Identifiers;
 import io.writeback.kernel.StageOptions;

@@ -1,6 +1,6 @@
 package io.writeback.sync;
 
-import io.writeback.destination.ConnectionsProperties;
+import io.writeback.connection.ConnectionsProperties;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.Banner;

@@ -1,0 +1,6 @@
+package io.writeback.connection;
+
+/** How a connection authenticates its requests. */
+public enum AuthType {
+    NONE, BEARER, BASIC, API_KEY, OAUTH2
+}

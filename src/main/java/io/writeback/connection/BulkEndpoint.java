@@ -1,0 +1,39 @@
+package io.writeback.connection;
+
+/**
+ * A bulk endpoint: one POST writes up to {@code maxBatch} records; its answer holds one result per
+ * record, in the order sent, or matched by a key each result echoes.
+ *
+ * @param path           relative to the base URL, with {@code {object}}
+ * @param itemsField     the body is {@code {"<itemsField>": [...]}}; blank: the body is the bare array
+ * @param resultsPointer where the answer holds the results, {@code /results} by default
+ * @param idPointer      where a result holds the record's id, {@code /id} by default
+ * @param errorPointer   where a result holds a per-record error, if the API reports them
+ * @param maxBatch       the most records one call may carry, 100 by default
+ * @param keysField      a body field holding one idempotency key per item, in order, if the API takes them
+ * @param itemKeyField   a field inside each item holding its key (creates), if the API takes them there
+ * @param matchPointer   where a result echoes its item's key: results are then matched by key, not by order
+ * @param itemIdField    updates and deletes: the field inside each item holding the target id, {@code id} by default;
+ *                       upserts: the field holding the value of the object's unique property
+ * @param propertyField  upserts: the field inside each item naming the unique property ({@code idProperty})
+ */
+public record BulkEndpoint(String path, String itemsField, String resultsPointer, String idPointer, String errorPointer,
+        Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
+        String propertyField) {
+
+    public BulkEndpoint {
+        resultsPointer = resultsPointer == null || resultsPointer.isBlank() ? "/results" : resultsPointer;
+        idPointer = idPointer == null || idPointer.isBlank() ? "/id" : idPointer;
+        maxBatch = maxBatch == null ? 100 : maxBatch;
+        itemIdField = itemIdField == null || itemIdField.isBlank() ? "id" : itemIdField;
+    }
+
+    /** Whether a record created in bulk can be sent again under its own key. */
+    public boolean takesKeys() {
+        return present(keysField) || present(itemKeyField);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

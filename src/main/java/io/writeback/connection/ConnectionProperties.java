@@ -1,0 +1,128 @@
+package io.writeback.connection;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One named destination under {@code writeback.connections.<name>}.
+ *
+ * @param baseUrl        absolute URL, or a path such as {@code /sandbox} for this Writeback instance
+ * @param auth           how requests authenticate; secrets come from the environment, never from sync files
+ * @param headers        sent with every request
+ * @param connectTimeout default 10 s
+ * @param readTimeout    time allowed for an answer, default 120 s
+ * @param maxConnections pooled connections to the destination, default 16
+ * @param objects        per-object endpoints; an object not listed uses the REST conventions of {@link ObjectEndpoints}
+ * @param idempotencyKeyHeader the header in which the destination accepts an idempotency key for creates,
+ *                       if it does: an insert whose answer was lost is then sent again under the same key
+ * @param retry          how failed calls are retried (defaults: {@link RetryPolicy#defaults()})
+ * @param rateLimit      the calls allowed per interval, for all syncs on this connection together; none by default
+ * @param allowedHosts   the hosts requests may go to ({@code *.example.com} for subdomains); by default the
+ *                       hosts of the base URL and of the OAuth2 token URL. A host named here (not by a
+ *                       wildcard) may have an internal address (loopback, private...): see {@link HostGuard}
+ * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
+ * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
+ * @param type           {@code rest} (default), or {@code hubspot} for HubSpot's defaults ({@link HubSpotProfile})
+ */
+public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
+        Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
+        String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
+        BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type) {
+
+    /** The host of a base URL that is a bare path: this instance. */
+    static final String LOCAL_HOST = "127.0.0.1";
+
+    public ConnectionProperties {
+        auth = auth == null ? AuthProperties.none() : auth;
+        headers = headers == null ? Map.of() : headers;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(120) : readTimeout;
+        maxConnections = maxConnections == null ? 16 : maxConnections;
+        objects = objects == null ? Map.of() : objects;
+        retry = retry == null ? RetryPolicy.defaults() : retry;
+        maxInFlight = maxInFlight == null ? 1 : maxInFlight;
+        type = type == null ? ConnectionType.REST : type;
+        allowedHosts = allowedHosts == null ? List.of() : allowedHosts;
+        if (type == ConnectionType.HUBSPOT) {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? HubSpotProfile.BASE_URL : baseUrl;
+            rateLimit = rateLimit == null ? HubSpotProfile.RATE_LIMIT : rateLimit;
+        }
+    }
+
+    /** The hosts requests may go to: as configured, else those of the base URL and token URL. */
+    List<String> hosts() {
+        if (!allowedHosts.isEmpty()) {
+            return allowedHosts;
+        }
+        List<String> hosts = new java.util.ArrayList<>();
+        hosts.add(baseUrl != null && baseUrl.startsWith("/") ? LOCAL_HOST : hostOf(baseUrl));
+        if (auth.tokenUrl() != null) {
+            hosts.add(hostOf(auth.tokenUrl()));
+        }
+        return hosts;
+    }
+
+    /** The hosts that may have internal addresses: those named in allowed-hosts, and this instance for a bare-path base URL. */
+    List<String> namedHosts() {
+        if (baseUrl != null && baseUrl.startsWith("/")) {
+            List<String> named = new java.util.ArrayList<>(allowedHosts);
+            named.add(LOCAL_HOST);
+            return named;
+        }
+        return allowedHosts;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public ObjectEndpoints object(String name) {
+        ObjectEndpoints own = objects.getOrDefault(name, ObjectEndpoints.conventional());
+        ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
+                ? HubSpotProfile.object(own.idProperty())
+                : new ObjectEndpoints(null, null, null, null, null, bulkLookup, bulkInsert, null, null, null, null, null);
+        return own.withDefaults(connectionWide);
+    }
+
+    /** Sentences for every setting that cannot work, each starting with the connection's name. */
+    public List<String> problems(String name) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (baseUrl == null || baseUrl.isBlank()) {
+            problems.add("connection '" + name + "' needs base-url");
+        } else if (!baseUrl.startsWith("/") && !baseUrl.matches("(?i)https?://.+")) {
+            problems.add("connection '" + name + "' base-url must start with http://, https:// or / (this instance), not '"
+                    + baseUrl + "'");
+        }
+        auth.problems().forEach(p -> problems.add("connection '" + name + "' " + p));
+        if (baseUrl != null && baseUrl.matches("(?i)https?://.+") && hostOf(baseUrl) == null) {
+            problems.add("connection '" + name + "' base-url '" + baseUrl + "' has no host that can be read");
+        } else if (baseUrl != null && baseUrl.matches("(?i)https?://.+") && !allowedHosts.isEmpty()
+                && !new HostGuard(name, allowedHosts, List.of()).onList(hostOf(baseUrl))) {
+            problems.add("connection '" + name + "' base-url host " + hostOf(baseUrl) + " is not in its allowed-hosts " + allowedHosts);
+        }
+        if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()
+                || rateLimit.per().isZero())) {
+            problems.add("connection '" + name + "' rate-limit needs requests of at least 1 and a positive per");
+        }
+        if (maxInFlight < 1 || maxInFlight > maxConnections) {
+            problems.add("connection '" + name + "' max-in-flight must be between 1 and max-connections (" + maxConnections
+                    + "), not " + maxInFlight);
+        }
+        if (retry.maxAttempts() < 1) {
+            problems.add("connection '" + name + "' retry.max-attempts must be at least 1");
+        }
+        objects.forEach((object, endpoints) -> {
+            if (endpoints.bulkLookup() != null && (endpoints.bulkLookup().matchPointer() == null
+                    || endpoints.bulkLookup().matchPointer().isBlank())) {
+                problems.add("connection '" + name + "' objects." + object + ".bulk-lookup needs match-pointer: where a "
+                        + "result holds the value it was found by");
+            }
+        });
+        return problems;
+    }
+}

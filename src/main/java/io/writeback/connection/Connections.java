@@ -1,0 +1,45 @@
+package io.writeback.connection;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/** The configured destinations, each with its own HTTP client pool. */
+@Component
+public class Connections implements DisposableBean {
+
+    private final ConnectionsProperties properties;
+    private final Map<String, HttpConnection> open = new LinkedHashMap<>();
+
+    public Connections(ConnectionsProperties properties, LocalServer localServer) {
+        this.properties = properties;
+        properties.connections().forEach((name, connection) ->
+                open.put(name, new HttpConnection(name, connection, localServer)));
+    }
+
+    /** Reads the credentials of {@code name} again (rotated files, a new OAuth2 token), without a restart. */
+    public void reload(String name) {
+        get(name).reload();
+    }
+
+    public boolean exists(String name) {
+        return open.containsKey(name);
+    }
+
+    public HttpConnection get(String name) {
+        HttpConnection connection = open.get(name);
+        if (connection == null) {
+            throw new IllegalArgumentException(properties.problems(name).get(0));
+        }
+        return connection;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        for (HttpConnection connection : open.values()) {
+            connection.close();
+        }
+    }
+}

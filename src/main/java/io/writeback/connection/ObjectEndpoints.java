@@ -1,0 +1,72 @@
+package io.writeback.connection;
+
+/**
+ * How to write one object of a connection. Paths may hold {@code {object}} and {@code {id}} (the
+ * target id, URL-encoded). Unset parts follow REST conventions: {@code POST /{object}},
+ * {@code PATCH /{object}/{id}}, {@code DELETE /{object}/{id}}, and the new id at {@code /id}.
+ *
+ * @param idPointer JSON pointer to the new record's id in the answer to an insert
+ * @param lookup    how to find a record by a field of its payload, if the destination allows it: a GET
+ *                  path with {@code {field}} placeholders, and the pointer to the found record's id
+ * @param bulkLookup a search for many records at once by the values of one field, if the destination has
+ *                  one: items {@code {"<itemIdField>": value}}, the field's name in {@code propertyField}, and
+ *                  each result's value of that field at {@code matchPointer}; used for {@code matchOn} before {@code lookup}
+ * @param bulkInsert a bulk create endpoint, if the destination has one (else the connection's, if any)
+ * @param bulkUpdate a bulk update endpoint, if the destination has one
+ * @param bulkDelete a bulk delete (or archive) endpoint, if the destination has one
+ * @param bulkUpsert a bulk create-or-update by {@code idProperty}, if the destination has one: used for
+ *                  new records instead of {@code bulkInsert}
+ * @param payloadField the field that wraps a record's payload in requests ({@code properties} sends
+ *                  {@code {"properties": {...}}}); none by default: the payload is the body
+ * @param idProperty the payload field that identifies a record in the target (an email, a VAT number):
+ *                  profiles build their lookups from it
+ */
+public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
+        BulkEndpoint bulkLookup, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, BulkEndpoint bulkUpsert,
+        String payloadField, String idProperty) {
+
+    public static ObjectEndpoints conventional() {
+        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** These endpoints, completed by {@code fallback}'s, then by REST conventions. */
+    ObjectEndpoints withDefaults(ObjectEndpoints fallback) {
+        return new ObjectEndpoints(
+                first(insert, fallback.insert, new Endpoint("POST", "/{object}")),
+                first(update, fallback.update, new Endpoint("PATCH", "/{object}/{id}")),
+                first(delete, fallback.delete, new Endpoint("DELETE", "/{object}/{id}")),
+                first(blankToNull(idPointer), fallback.idPointer, "/id"),
+                first(lookup, fallback.lookup, null),
+                first(bulkLookup, fallback.bulkLookup, null),
+                first(bulkInsert, fallback.bulkInsert, null),
+                first(bulkUpdate, fallback.bulkUpdate, null),
+                first(bulkDelete, fallback.bulkDelete, null),
+                first(bulkUpsert, fallback.bulkUpsert, null),
+                first(blankToNull(payloadField), fallback.payloadField, null),
+                first(blankToNull(idProperty), fallback.idProperty, null));
+    }
+
+    private static <T> T first(T own, T fallback, T convention) {
+        return own != null ? own : fallback != null ? fallback : convention;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * A search by payload fields: {@code path: "/people?email={email}"}, {@code idPointer: "/results/0/id"};
+     * a POST search also has a {@code body} with the same placeholders. No id at the pointer means no
+     * such record.
+     */
+    public record Lookup(String method, String path, String body, String idPointer) {
+
+        public Lookup {
+            method = method == null || method.isBlank() ? "GET" : method;
+        }
+    }
+
+    /** An HTTP method and a path relative to the connection's base URL. */
+    public record Endpoint(String method, String path) {
+    }
+}

@@ -1,0 +1,213 @@
+package io.writeback.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.writeback.connection.BulkEndpoint;
+import io.writeback.connection.Connections;
+import io.writeback.connection.DeliveryResult;
+import io.writeback.connection.HttpConnection;
+import io.writeback.connection.ObjectEndpoints;
+import io.writeback.delivery.RecordWriter.Written;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes records in bulk calls: creates, updates or deletes. A refused batch is halved down to single
+ * records so that only the bad ones fail; each record gets its own result, matched by order or by the
+ * key each result echoes, with the API's per-record errors.
+ */
+@Component
+public class BulkWriter {
+
+    /** What a bulk call does. */
+    public enum Kind {
+        INSERT, UPDATE, DELETE,
+        /** New records, created or updated by the object's unique property: never a duplicate. */
+        UPSERT
+    }
+
+    /** One record of a bulk call: its payload (creates, updates), target id (updates, deletes) and key (creates). */
+    public record Item(Map<String, Object> payload, String targetId, String key) {
+    }
+
+    /** One result per item, in the order given, and the calls it took. */
+    public record Result(List<Written> results, int calls) {
+    }
+
+    private final Connections connections;
+    private final ObjectMapper json;
+
+    public BulkWriter(Connections connections, ObjectMapper json) {
+        this.connections = connections;
+        this.json = json;
+    }
+
+    public Optional<BulkEndpoint> endpoint(String connectionName, String object, Kind kind) {
+        ObjectEndpoints endpoints = connections.get(connectionName).object(object);
+        return Optional.ofNullable(switch (kind) {
+            case INSERT -> endpoints.bulkInsert();
+            case UPDATE -> endpoints.bulkUpdate();
+            case DELETE -> endpoints.bulkDelete();
+            case UPSERT -> endpoints.idProperty() == null ? null : endpoints.bulkUpsert();
+        });
+    }
+
+    public Result write(String connectionName, String object, Kind kind, List<Item> items) {
+        HttpConnection connection = connections.get(connectionName);
+        List<Written> results = new ArrayList<>();
+        int calls = write(connection, connection.object(object), object, kind, items, results);
+        return new Result(results, calls);
+    }
+
+    private int write(HttpConnection connection, ObjectEndpoints endpoints, String object, Kind kind, List<Item> items,
+            List<Written> results) {
+        BulkEndpoint bulk = endpoint(kind, endpoints);
+        List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
+        DeliveryResult call = connection.sendBulk(bulk, object, body(bulk, bodies, items), kind != Kind.INSERT);
+        if (!call.succeeded() && call.status() > 0 && items.size() > 1) {
+            int half = items.size() / 2;
+            return call.calls() + write(connection, endpoints, object, kind, items.subList(0, half), results)
+                    + write(connection, endpoints, object, kind, items.subList(half, items.size()), results);
+        }
+        JsonNode answer = call.succeeded() ? readTree(call.responseBody()) : null;
+        Map<String, JsonNode> byKey = matched(bulk, answer);
+        for (int i = 0; i < items.size(); i++) {
+            DeliveryResult itemCall = new DeliveryResult(call.method(), call.url(), bodies.get(i), call.status(),
+                    call.responseBody(), call.error(), 0, call.mayHaveLanded());
+            results.add(call.succeeded() ? itemResult(itemCall, kind, bulk, answer, byKey, matchKey(endpoints, kind, items.get(i)),
+                    items, i) : new Written(itemCall, null));
+        }
+        return call.calls();
+    }
+
+    private static BulkEndpoint endpoint(Kind kind, ObjectEndpoints endpoints) {
+        return switch (kind) {
+            case INSERT -> endpoints.bulkInsert();
+            case UPDATE -> endpoints.bulkUpdate();
+            case DELETE -> endpoints.bulkDelete();
+            case UPSERT -> endpoints.bulkUpsert();
+        };
+    }
+
+    /** One item of a bulk call as JSON text: written once, for the call's body and for the item's own record. */
+    private String item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, Item item) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        if (kind == Kind.UPSERT) {
+            node.put(bulk.propertyField(), endpoints.idProperty());
+            node.put(bulk.itemIdField(), uniqueValue(endpoints, item));
+        } else if (kind != Kind.INSERT) {
+            node.put(bulk.itemIdField(), item.targetId());
+        }
+        if (kind != Kind.DELETE) {
+            node.putAll(RecordWriter.wrap(endpoints, item.payload()));
+        }
+        if (kind == Kind.INSERT && bulk.itemKeyField() != null && !bulk.itemKeyField().isBlank()) {
+            node.put(bulk.itemKeyField(), item.key());
+        }
+        return JsonText.of(json, node);
+    }
+
+    private String body(BulkEndpoint bulk, List<String> bodies, List<Item> items) {
+        String array = "[" + String.join(",", bodies) + "]";
+        if (bulk.itemsField() == null || bulk.itemsField().isBlank()) {
+            return array;
+        }
+        StringBuilder body = new StringBuilder("{").append(JsonText.of(json, bulk.itemsField())).append(':').append(array);
+        if (bulk.keysField() != null && !bulk.keysField().isBlank()) {
+            body.append(',').append(JsonText.of(json, bulk.keysField())).append(':')
+                    .append(JsonText.of(json, items.stream().map(Item::key).toList()));
+        }
+        return body.append('}').toString();
+    }
+
+    /** The results by the key they echo, when the endpoint matches results by key. */
+    private static Map<String, JsonNode> matched(BulkEndpoint bulk, JsonNode answer) {
+        Map<String, JsonNode> byKey = new HashMap<>();
+        if (answer != null && bulk.matchPointer() != null && !bulk.matchPointer().isBlank()) {
+            answer.at(bulk.resultsPointer()).forEach(result -> byKey.put(
+                    result.at(bulk.matchPointer()).asText().toLowerCase(java.util.Locale.ROOT), result));
+        }
+        return byKey;
+    }
+
+    private Written itemResult(DeliveryResult call, Kind kind, BulkEndpoint bulk, JsonNode answer,
+            Map<String, JsonNode> byKey, String matchKey, List<Item> items, int index) {
+        Item item = items.get(index);
+        if (kind == Kind.DELETE) {
+            return new Written(call, item.targetId());
+        }
+        JsonNode result = result(bulk, answer, byKey, matchKey, index, items.size());
+        if (result == null) {
+            String reported = reportedErrors(answer);
+            return reported != null
+                    ? new Written(call.withError("the bulk answer has no result for this record and reports: " + reported), null)
+                    : kind == Kind.INSERT || kind == Kind.UPSERT
+                            ? new Written(call.withError("the bulk answer holds no result for this record").landedMaybe(), null)
+                            : new Written(call.withError("the bulk answer holds no result for this record"), null);
+        }
+        JsonNode error = bulk.errorPointer() == null ? null : result.at(bulk.errorPointer());
+        if (error != null && !error.isMissingNode() && !error.isNull() && !error.asText().isEmpty()) {
+            return new Written(call.withError("the bulk answer refused this record: "
+                    + (error.isTextual() ? error.asText() : error.toString())), null);
+        }
+        if (kind == Kind.UPDATE) {
+            return new Written(call, item.targetId());
+        }
+        JsonNode id = result.at(bulk.idPointer());
+        if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
+            return new Written(call.withError("the bulk answer has no id at " + bulk.idPointer() + " for this record")
+                    .landedMaybe(), null);
+        }
+        return new Written(call, id.asText());
+    }
+
+    /** What a result echoes to say which item it is for: the create's key, the target id, or the unique property's value. */
+    private static String matchKey(ObjectEndpoints endpoints, Kind kind, Item item) {
+        String key = switch (kind) {
+            case INSERT -> item.key();
+            case UPDATE, DELETE -> item.targetId();
+            case UPSERT -> uniqueValue(endpoints, item);
+        };
+        return key == null ? null : key.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String uniqueValue(ObjectEndpoints endpoints, Item item) {
+        Object value = item.payload().get(endpoints.idProperty());
+        return value == null ? null : value.toString();
+    }
+
+    private static JsonNode result(BulkEndpoint bulk, JsonNode answer, Map<String, JsonNode> byKey, String key, int index,
+            int size) {
+        if (answer == null) {
+            return null;
+        }
+        if (bulk.matchPointer() != null && !bulk.matchPointer().isBlank()) {
+            return byKey.get(key);
+        }
+        JsonNode results = answer.at(bulk.resultsPointer());
+        return results.isArray() && results.size() == size ? results.get(index) : null;
+    }
+
+    /** The messages of an answer's {@code errors} array (HubSpot's multi-status answers), or null. */
+    private static String reportedErrors(JsonNode answer) {
+        if (answer == null || !answer.path("errors").isArray() || answer.path("errors").isEmpty()) {
+            return null;
+        }
+        Map<String, Boolean> messages = new LinkedHashMap<>();
+        answer.path("errors").forEach(error -> messages.put(error.path("message").asText(error.toString()), true));
+        return String.join("; ", messages.keySet());
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+}

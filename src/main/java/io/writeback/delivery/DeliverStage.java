@@ -1,0 +1,227 @@
+package io.writeback.delivery;
+
+import io.writeback.deadletter.DeadLetters;
+import io.writeback.deadletter.InvalidRows;
+import io.writeback.link.LinkOutcome;
+import io.writeback.link.LinkStore;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.StageChunk;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Action;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunProgress;
+import io.writeback.kernel.RunCounts;
+import io.writeback.kernel.ErrorPolicy;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code writeback:deliver}: carries out the plan of a chunk against the destination, then records
+ * every outcome in the link table (one statement), failures in the dead letters, invalid rows, and
+ * how far the chunk is settled, while the run goes on with its next chunk (see {@link
+ * io.writeback.kernel.ChunkSettling}); and the run's progress. With error policy stop, the first failed record
+ * ends the run; the records after it stay unsettled.
+ */
+@Component
+public class DeliverStage implements Stage<DeliverOptions> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverStage.class);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+    private final RecordWriter writer;
+    private final LinkStore links;
+    private final DeadLetters deadLetters;
+    private final InvalidRows invalidRows;
+    private final RunProgress progress;
+    private final DeliveryThreads threads;
+    private final BulkWriter bulkWriter;
+    private final SettlingThreads settlingThreads;
+    private final IdWriteBack idWriteBack;
+
+    public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, DeadLetters deadLetters,
+            InvalidRows invalidRows, RunProgress progress, DeliveryThreads threads, SettlingThreads settlingThreads,
+            IdWriteBack idWriteBack) {
+        this.idWriteBack = idWriteBack;
+        this.bulkWriter = bulkWriter;
+        this.settlingThreads = settlingThreads;
+        this.threads = threads;
+        this.writer = writer;
+        this.links = links;
+        this.deadLetters = deadLetters;
+        this.invalidRows = invalidRows;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return DeliverOptions.STAGE;
+    }
+
+    @Override
+    public Processor processor(DeliverOptions options) {
+        return exchange -> {
+            RunContext run = StageChunk.run(exchange);
+            if (run.dryRun()) {
+                preview(run, StageChunk.records(exchange), options);
+                return;
+            }
+            deliver(run, StageChunk.records(exchange), options);
+            if (run.progressDue(PROGRESS_INTERVAL)) {
+                progress.progress(run);
+                log.info("Sync {}: run {} in progress after {} s: {}", run.sync(), run.runId(),
+                        run.elapsed().toSeconds(), run.counts().totals().summary());
+            }
+        };
+    }
+
+    private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
+        RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
+        // An insert whose lookup failed is not sent: the failed lookup is its outcome, known ahead like a send's.
+        Map<SyncRecord, RecordWriter.Written> lookupsFailed = delivery.matchExisting(requirePlanned(run, chunk), run.counts());
+        Map<String, String> intents = intents(chunk, delivery, lookupsFailed);
+        Long intentsId = links.recordIntents(run.linkSync(), run.runId(), intents);
+        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts(), lookupsFailed);
+        ChunkOutcomes outcomes = new ChunkOutcomes(run, intents);
+        SyncRecord stoppedAt = null;
+        for (SyncRecord record : requirePlanned(run, chunk)) {
+            switch (record.action()) {
+                case INVALID -> outcomes.invalid(record);
+                case SKIP, UNCHANGED, ECHO -> outcomes.skipped(record);
+                case WAIT -> outcomes.waiting(record);
+                case RECOVER, INSERT, UPDATE, DELETE, ARCHIVE -> {
+                    if (record.action() == Action.RECOVER && !delivery.canRecover(record)) {
+                        outcomes.unknown(record);
+                    } else {
+                        RecordWriter.Written written = sentAhead.containsKey(record)
+                                ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
+                        boolean failed = outcomes.written(record, written);
+                        stoppedAt = failed && run.spec().errorPolicy() == ErrorPolicy.STOP ? record : null;
+                    }
+                }
+            }
+            outcomes.settled(record);
+            if (stoppedAt != null) {
+                break;
+            }
+        }
+        if (stoppedAt != null) {
+            // Records sent ahead with the one that stopped the run were sent all the same: their outcomes are kept too.
+            for (SyncRecord record : chunk.subList(chunk.indexOf(stoppedAt) + 1, chunk.size())) {
+                if (sentAhead.containsKey(record)) {
+                    outcomes.written(record, sentAhead.get(record));
+                }
+            }
+        }
+        Map<String, String> writeBacks = writeIdsBack(run, options, outcomes.owedTargetIds);
+        LinkStore.ChunkNotes notes = new LinkStore.ChunkNotes(run.spec().pair(), outcomes.echoes, writeBacks);
+        Set<String> settledIds = outcomes.links.stream().map(LinkOutcome::sourceId).collect(Collectors.toUnmodifiableSet());
+        run.settling().submit(settlingThreads, settledIds, () -> {
+            links.record(run.linkSync(), run.runId(), outcomes.links, intentsId, notes);
+            deadLetters.record(run.sync(), run.runId(), outcomes.failures);
+            invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
+            run.settledUpTo(outcomes.settledCursor());
+        });
+        if (stoppedAt != null) {
+            String sourceId = stoppedAt.sourceId();
+            throw new RunStoppedException(run, sourceId, outcomes.failures.stream()
+                    .filter(letter -> letter.sourceId().equals(sourceId)).findFirst().orElseThrow().call().error());
+        }
+    }
+
+    /** Writes the owed target ids back to the source; by source id, null when written, else why not. */
+    private Map<String, String> writeIdsBack(RunContext run, DeliverOptions options, Map<String, String> owed) {
+        if (!options.writesIdsBack() || owed.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> writeBacks = idWriteBack.write(options, owed);
+        List<Map.Entry<String, String>> failed = writeBacks.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        if (!failed.isEmpty()) {
+            log.warn("Sync {}: run {}: {} target id(s) could not be written back to the source; later runs try again. "
+                    + "First, source record {}: {}", run.sync(), run.runId(), failed.size(), failed.get(0).getKey(),
+                    failed.get(0).getValue());
+        }
+        return writeBacks;
+    }
+
+    /**
+     * Sends, before the chunk's outcomes are recorded in order: the inserts that go in bulk calls, and
+     * the other writes when the connection allows several calls in flight. Records whose outcome is
+     * {@code known} already are not sent; their outcomes are among those returned.
+     */
+    private Map<SyncRecord, RecordWriter.Written> sendAhead(List<SyncRecord> chunk, RecordDelivery delivery,
+            Map<String, String> intents, RunCounts counts, Map<SyncRecord, RecordWriter.Written> known) {
+        Map<SyncRecord, RecordWriter.Written> sent = new IdentityHashMap<>(known);
+        // New records go by upsert on the object's unique property where it has one: that never makes a duplicate.
+        BulkWriter.Kind creates = delivery.bulk(BulkWriter.Kind.UPSERT) ? BulkWriter.Kind.UPSERT : BulkWriter.Kind.INSERT;
+        Map<BulkWriter.Kind, Action> bulkOf = Map.of(creates, Action.INSERT, BulkWriter.Kind.UPDATE, Action.UPDATE,
+                BulkWriter.Kind.DELETE, Action.DELETE);
+        bulkOf.forEach((kind, action) -> {
+            if (delivery.bulk(kind)) {
+                sent.putAll(delivery.writeInBulk(kind, chunk.stream().filter(r -> r.action() == action && !known.containsKey(r)).toList(), intents,
+                        counts));
+            }
+        });
+        if (delivery.concurrent()) {
+            List<SyncRecord> writes = chunk.stream().filter(record -> !sent.containsKey(record) && switch (record.action()) {
+                case INSERT, UPDATE, DELETE, ARCHIVE -> true;
+                case RECOVER -> delivery.canRecover(record);
+                default -> false;
+            }).toList();
+            sent.putAll(delivery.writeConcurrently(writes, intents, threads));
+        }
+        return sent;
+    }
+
+    /**
+     * The key each insert of the chunk goes under: new for a new insert, the old one for an insert
+     * re-sent after its outcome was lost (so the destination can tell it is the same create); none for
+     * the records {@code notSent}.
+     */
+    private static Map<String, String> intents(List<SyncRecord> chunk, RecordDelivery delivery,
+            Map<SyncRecord, RecordWriter.Written> notSent) {
+        Map<String, String> intents = new LinkedHashMap<>();
+        String prefix = delivery.bulkWithoutKeys() ? RecordDelivery.BULK_KEY_PREFIX : "";
+        for (SyncRecord record : chunk) {
+            if (notSent.containsKey(record)) {
+                continue;
+            }
+            if (record.action() == Action.INSERT) {
+                intents.put(record.sourceId(), prefix + UUID.randomUUID());
+            } else if (record.action() == Action.RECOVER && delivery.canRecover(record)) {
+                intents.put(record.sourceId(), delivery.resendsUnderOldKey(record)
+                        ? record.link().intentKey() : UUID.randomUUID().toString());
+            }
+        }
+        return intents;
+    }
+
+    /** What the chunk would send, into the run's trace: nothing is sent and nothing is written. */
+    private void preview(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
+        RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
+        for (SyncRecord record : requirePlanned(run, chunk)) {
+            DeliveryRequest request = delivery.describe(record);
+            run.trace().add(record, request == null ? null : request.method(), request == null ? null : request.url(),
+                    request == null ? null : request.body(), null, null, null);
+        }
+    }
+
+    private static List<SyncRecord> requirePlanned(RunContext run, List<SyncRecord> chunk) {
+        for (SyncRecord record : chunk) {
+            if (record.action() == null) {
+                throw new IllegalStateException("sync " + run.sync() + ": record " + record.sourceId()
+                        + " has no plan; put writeback:plan before writeback:deliver");
+            }
+        }
+        return chunk;
+    }
+}

@@ -1,0 +1,180 @@
+package io.writeback.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.writeback.connection.BulkEndpoint;
+import io.writeback.connection.Connections;
+import io.writeback.connection.DeliveryResult;
+import io.writeback.connection.HttpConnection;
+import io.writeback.connection.ObjectEndpoints;
+import io.writeback.kernel.Action;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Writes single records to a connection's objects and reads the new id from the answer. */
+@Component
+public class RecordWriter {
+
+
+    private final Connections connections;
+    private final ObjectMapper json;
+
+    public RecordWriter(Connections connections, ObjectMapper json) {
+        this.connections = connections;
+        this.json = json;
+    }
+
+    /** Creates a record; {@code intentKey} goes in the connection's idempotency header when it has one. */
+    public Written insert(String connectionName, String object, Map<String, Object> payload, String intentKey) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints endpoints = connection.object(object);
+        DeliveryResult call = connection.sendInsert(endpoints.insert(), object, serialise(wrap(endpoints, payload)), intentKey);
+        if (!call.succeeded()) {
+            return new Written(call, null);
+        }
+        String id = idIn(call.responseBody(), endpoints.idPointer());
+        if (id == null) {
+            String error = "the insert answered HTTP " + call.status() + " but has no id at " + endpoints.idPointer()
+                    + "; set id-pointer for object '" + object + "' of connection '" + connectionName + "'";
+            return new Written(call.withError(error), null);
+        }
+        return new Written(call, id);
+    }
+
+    public Written update(String connectionName, String object, String targetId, Map<String, Object> payload) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints endpoints = connection.object(object);
+        DeliveryResult call = connection.send(endpoints.update(), object, targetId, serialise(wrap(endpoints, payload)));
+        return new Written(call, call.succeeded() ? targetId : null);
+    }
+
+    /** Deletes the target record; one that is already gone (404) counts as deleted. */
+    public Written delete(String connectionName, String object, String targetId) {
+        HttpConnection connection = connections.get(connectionName);
+        DeliveryResult call = connection.send(connection.object(object).delete(), object, targetId, null);
+        return new Written(call.status() == 404 ? call.withError(null) : call, targetId);
+    }
+
+    /** Calls a connection allows under way at once. */
+    public int maxInFlight(String connectionName) {
+        return connections.get(connectionName).maxInFlight();
+    }
+
+    /** Whether a create sent again under the same key is safe: the destination takes idempotency keys. */
+    public boolean idempotentInserts(String connectionName) {
+        return connections.get(connectionName).idempotentInserts();
+    }
+
+    public boolean canLookUp(String connectionName, String object) {
+        return connections.get(connectionName).object(object).lookup() != null;
+    }
+
+    /** The object's search for many records at once, or null when it has none. */
+    BulkEndpoint bulkLookup(String connectionName, String object) {
+        return connections.get(connectionName).object(object).bulkLookup();
+    }
+
+    /** What one bulk lookup found: the target id of each value of the field that is in the target. */
+    record Found(DeliveryResult call, Map<String, String> targetIdByValue) {
+    }
+
+    /** Looks up, in one call, the records whose {@code field} holds one of {@code values}, with the object's bulk lookup. */
+    Found lookUpMany(String connectionName, String object, String field, List<String> values) {
+        HttpConnection connection = connections.get(connectionName);
+        BulkEndpoint bulk = connection.object(object).bulkLookup();
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (bulk.propertyField() != null) {
+            body.put(bulk.propertyField(), field);
+        }
+        body.put(bulk.itemsField(), values.stream().map(value -> Map.of(bulk.itemIdField(), value)).toList());
+        DeliveryResult call = connection.sendRepeatable("POST", connection.filledUrl(bulk.path(), Map.of("object", object)),
+                serialise(body));
+        if (!call.succeeded()) {
+            return new Found(call, Map.of());
+        }
+        JsonNode results = readTree(call.responseBody()).at(bulk.resultsPointer());
+        if (!results.isArray()) {
+            // Nothing found is an empty array: without one, the answer cannot say which records are there.
+            return new Found(call.withError("the bulk lookup's answer holds no results at " + bulk.resultsPointer()), Map.of());
+        }
+        Map<String, String> found = new HashMap<>();
+        for (JsonNode result : results) {
+            JsonNode value = result.at(bulk.matchPointer().replace("{field}", field));
+            JsonNode id = result.at(bulk.idPointer());
+            if (value.isValueNode() && id.isValueNode()) {
+                found.put(value.asText(), id.asText());
+            }
+        }
+        return new Found(call, found);
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return body == null || body.isBlank() ? json.missingNode() : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return json.missingNode();
+        }
+    }
+
+    /**
+     * Looks the record up by the fields of {@code payload} the object's lookup names. The answer's
+     * target id is the found record's, or null when there is none.
+     */
+    public Written lookup(String connectionName, String object, Map<String, Object> payload) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints.Lookup lookup = connection.object(object).lookup();
+        String url = connection.lookupUrl(lookup, object, payload);
+        String body = lookup.body() == null ? null : JsonText.fill(lookup.body(), payload);
+        if (url == null || (lookup.body() != null && body == null)) {
+            return new Written(new DeliveryResult(lookup.method(), lookup.path(), null, 0, null,
+                    "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks", 0, false),
+                    null);
+        }
+        DeliveryResult call = connection.sendRepeatable(lookup.method(), url, body);
+        return new Written(call, call.succeeded() ? idIn(call.responseBody(), lookup.idPointer()) : null);
+    }
+
+    /** The request a write would send, without sending it (previews). */
+    public DeliveryRequest describe(String connectionName, String object, Action action, String targetId,
+            Map<String, Object> payload) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints endpoints = connection.object(object);
+        ObjectEndpoints.Endpoint endpoint = switch (action) {
+            case INSERT -> endpoints.insert();
+            case UPDATE, ARCHIVE -> endpoints.update();
+            case DELETE -> endpoints.delete();
+            default -> throw new IllegalArgumentException(action + " sends nothing");
+        };
+        return new DeliveryRequest(endpoint.method(), connection.url(endpoint, object, targetId),
+                payload == null ? null : connection.scrub(serialise(wrap(endpoints, payload))));
+    }
+
+    /** The payload as the object takes it: bare, or inside its payload field ({@code {"properties": {...}}}). */
+    static Map<String, Object> wrap(ObjectEndpoints endpoints, Map<String, Object> payload) {
+        return endpoints.payloadField() == null ? payload : Map.of(endpoints.payloadField(), payload);
+    }
+
+    String idIn(String body, String pointer) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode id = json.readTree(body).at(pointer);
+            return id.isMissingNode() || id.isNull() || id.isContainerNode() ? null : id.asText();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    String serialise(Object payload) {
+        return JsonText.of(json, payload);
+    }
+
+    /** The call made and, when it succeeded, the record's id in the target. */
+    public record Written(DeliveryResult call, String targetId) {
+    }
+}

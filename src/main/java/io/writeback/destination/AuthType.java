@@ -1,6 +1,0 @@
-package io.writeback.destination;
-
-/** How a connection authenticates its requests. */
-public enum AuthType {
-    NONE, BEARER, BASIC, API_KEY, OAUTH2
-}

@@ -1,6 +1,0 @@
-package io.writeback.destination;
-
-/** What a connection talks to: a REST API described in full by its settings, or a known API with a profile. */
-public enum ConnectionType {
-    REST, HUBSPOT
-}

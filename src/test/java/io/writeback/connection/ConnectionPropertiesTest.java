@@ -1,0 +1,177 @@
+package io.writeback.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionPropertiesTest {
+
+    @Test
+    void eachAuthTypeSendsItsHeader() throws IOException {
+        assertThat(header(auth(AuthType.BEARER, "tok", null, null, null, null), "Authorization")).isEqualTo("Bearer tok");
+        assertThat(header(auth(AuthType.BASIC, null, "ann", "pw", null, null), "Authorization")).isEqualTo("Basic YW5uOnB3");
+        assertThat(header(auth(AuthType.API_KEY, null, null, null, null, "k1"), "X-API-Key")).isEqualTo("k1");
+        assertThat(header(auth(AuthType.API_KEY, null, null, null, "Api-Token", "k1"), "Api-Token")).isEqualTo("k1");
+        assertThat(header(AuthProperties.none(), "Authorization")).isNull();
+    }
+
+    @Test
+    void anApiKeyCanTravelAsAQueryParameter() {
+        AuthProperties auth = new AuthProperties(AuthType.API_KEY, null, null, null, null, null, null, "k 1", null,
+                "hapikey", null, null, null, null, null);
+        Credentials credentials = new Credentials("crm", auth, null, Clock.systemUTC());
+
+        assertThat(credentials.url("https://api.example/v1/people")).isEqualTo("https://api.example/v1/people?hapikey=k+1");
+        assertThat(credentials.url("https://api.example/v1/people?limit=1")).endsWith("?limit=1&hapikey=k+1");
+        assertThat(credentials.scrubber().scrub("GET /people?hapikey=k+1 with k 1")).isEqualTo("GET /people?hapikey=*** with ***");
+    }
+
+    @Test
+    void aCredentialFileIsReadAgainWhenItChanges(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("token");
+        Files.writeString(file, "first\n");
+        AuthProperties auth = new AuthProperties(AuthType.BEARER, null, file, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        Credentials credentials = new Credentials("crm", auth, null, Clock.systemUTC());
+        assertThat(header(credentials)).isEqualTo("Bearer first");
+
+        Files.writeString(file, "second");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+
+        assertThat(header(credentials)).isEqualTo("Bearer second");
+    }
+
+    @Test
+    void anOAuth2TokenIsFetchedOnceAndRefreshedAMinuteBeforeItExpires() throws IOException {
+        List<String> forms = new ArrayList<>();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        AuthProperties auth = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
+                "https://auth.example/token", "writeback", "s3cret", null, "crm.write");
+        Credentials credentials = new Credentials("crm", auth, (url, form) -> {
+            forms.add(form);
+            return new OAuth2Tokens.TokenEndpoint.Reply(200,
+                    "{\"access_token\": \"t" + forms.size() + "\", \"expires_in\": 600}");
+        }, clock);
+
+        assertThat(header(credentials)).isEqualTo("Bearer t1");
+        clock.now = clock.now.plusSeconds(539);
+        assertThat(header(credentials)).isEqualTo("Bearer t1");
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(header(credentials)).isEqualTo("Bearer t2");
+        credentials.tokenRefused();
+        assertThat(header(credentials)).isEqualTo("Bearer t3");
+        assertThat(forms.get(0)).isEqualTo("grant_type=client_credentials&client_id=writeback&client_secret=s3cret&scope=crm.write");
+        assertThat(credentials.scrubber().scrub("s3cret t3")).isEqualTo("*** ***");
+    }
+
+    @Test
+    void byDefaultAConnectionTalksToTheHostsOfItsUrlsOnly() {
+        AuthProperties oauth = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
+                "https://login.example/token", "id", "secret", null, null);
+
+        assertThat(connection("https://api.example/v1", oauth, null).hosts()).containsExactly("api.example", "login.example");
+        assertThat(connection("/sandbox", null, null).hosts()).containsExactly("127.0.0.1");
+        assertThat(new ConnectionsProperties(Map.of("crm", connection("https://api.example/v1", null, List.of("other.example"))), null)
+                .problems("crm")).containsExactly("connection 'crm' base-url host api.example is not in its allowed-hosts [other.example]");
+        assertThat(new ConnectionsProperties(Map.of("crm", connection("http://exa mple/v1", null, null)), null).problems("crm"))
+                .containsExactly("connection 'crm' base-url 'http://exa mple/v1' has no host that can be read");
+    }
+
+    @Test
+    void credentialsNeverShowInToString() {
+        AuthProperties auth = auth(AuthType.BASIC, "tok", "ann", "pw-123", null, "key-456");
+
+        assertThat(auth.toString()).doesNotContain("tok", "pw-123", "key-456");
+    }
+
+    @Test
+    void namesWhatAConnectionLacks() {
+        ConnectionProperties noUrl = connection(null, auth(AuthType.BEARER, "", null, null, null, null), null);
+        ConnectionProperties ftp = connection("ftp://x", null, null);
+
+        assertThat(new ConnectionsProperties(Map.of("crm", noUrl), null).problems("crm")).containsExactly(
+                "connection 'crm' needs base-url",
+                "connection 'crm' auth bearer needs auth.token or auth.token-file (set it from an environment variable, "
+                        + "for example ${CRM_TOKEN}, or a file)");
+        assertThat(new ConnectionsProperties(Map.of("crm", ftp), null).problems("crm")).containsExactly(
+                "connection 'crm' base-url must start with http://, https:// or / (this instance), not 'ftp://x'");
+        assertThat(new ConnectionsProperties(Map.of("crm", ftp), null).problems("erp")).containsExactly(
+                "unknown connection 'erp' (configured: crm)");
+    }
+
+    @Test
+    void objectsFollowRestConventionsUnlessConfigured() {
+        ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
+                "/data/id", null, null, null, null, null, null, null, null);
+        ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
+                Map.of("people", custom), null, null, null, null, null, null, null, null);
+
+        ObjectEndpoints people = crm.object("people");
+        ObjectEndpoints deals = crm.object("deals");
+
+        assertThat(people.insert()).isEqualTo(new ObjectEndpoints.Endpoint("POST", "/{object}"));
+        assertThat(people.update()).isEqualTo(new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"));
+        assertThat(people.idPointer()).isEqualTo("/data/id");
+        assertThat(deals.update()).isEqualTo(new ObjectEndpoints.Endpoint("PATCH", "/{object}/{id}"));
+        assertThat(deals.idPointer()).isEqualTo("/id");
+        assertThat(crm.readTimeout()).hasSeconds(120);
+    }
+
+    private static ConnectionProperties connection(String baseUrl, AuthProperties auth, List<String> allowedHosts) {
+        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, null, null, null, null);
+    }
+
+    private static AuthProperties auth(AuthType type, String token, String user, String password, String header, String key) {
+        return new AuthProperties(type, token, null, user, password, null, header, key, null, null, null, null, null, null,
+                null);
+    }
+
+    private static String header(AuthProperties auth, String name) throws IOException {
+        BasicHttpRequest request = new BasicHttpRequest("GET", "/");
+        new Credentials("crm", auth, null, Clock.systemUTC()).apply(request);
+        return request.getFirstHeader(name) == null ? null : request.getFirstHeader(name).getValue();
+    }
+
+    private static String header(Credentials credentials) throws IOException {
+        BasicHttpRequest request = new BasicHttpRequest("GET", "/");
+        credentials.apply(request);
+        return request.getFirstHeader("Authorization").getValue();
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

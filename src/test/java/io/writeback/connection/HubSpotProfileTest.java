@@ -1,0 +1,176 @@
+package io.writeback.connection;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.writeback.support.CrmDestinationTest;
+import io.writeback.support.HubSpotEcho;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The request shapes of a {@code type: hubspot} connection, against HubSpot's CRM v3 objects API as WireMock plays it. */
+class HubSpotProfileTest extends CrmDestinationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTACTS = "/crm/v3/objects/contacts";
+    private static final String DEALS = "/crm/v3/objects/deals";
+
+    @BeforeEach
+    void setUp() {
+        jdbc.execute("""
+                CREATE TABLE crm_src.hs_contacts (id int, email text, firstname text, lastname text);
+                INSERT INTO crm_src.hs_contacts VALUES (1, 'ada@example.com', 'Ada', 'Lovelace'),
+                    (2, 'bob@example.com', 'Bob', 'Builder'), (3, 'cy@example.com', 'Cy', 'Press')""");
+        for (String object : new String[] {CONTACTS, DEALS}) {
+            for (String batch : new String[] {"create", "upsert", "update"}) {
+                CRM.stubFor(post(urlEqualTo(object + "/batch/" + batch)).willReturn(aResponse().withTransformers(HubSpotEcho.NAME)));
+            }
+        }
+        CRM.stubFor(post(urlEqualTo(CONTACTS + "/batch/archive")).willReturn(aResponse().withStatus(204)));
+    }
+
+    @Test
+    void createsGoInBatchesOfPropertiesMatchedByTheirWriteTraceIds() throws Exception {
+        JsonNode run = runs.runAndWait("hubspot_deals");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(3);
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(1);
+        LoggedRequest request = CRM.findAll(postRequestedFor(urlEqualTo(DEALS + "/batch/create"))).get(0);
+        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer hubspot-private-app-token");
+        JsonNode inputs = JSON.readTree(request.getBodyAsString()).get("inputs");
+        assertThat(inputs).hasSize(3);
+        assertThat(inputs.get(0).get("properties")).isEqualTo(JSON.readTree(
+                "{\"email\": \"ada@example.com\", \"firstname\": \"Ada\", \"lastname\": \"Lovelace\"}"));
+        assertThat(inputs.get(0).get("objectWriteTraceId").asText()).isNotBlank();
+        // The answer lists the results in reverse: each link still gets its own record's id.
+        assertThat(jdbc.queryForList("SELECT source_id, target_id FROM writeback.links WHERE sync = 'hubspot_deals' "
+                + "ORDER BY source_id")).containsExactly(Map.of("source_id", "1", "target_id", "hs-ada@example.com"),
+                Map.of("source_id", "2", "target_id", "hs-bob@example.com"),
+                Map.of("source_id", "3", "target_id", "hs-cy@example.com"));
+    }
+
+    @Test
+    void anObjectWithAUniquePropertyCreatesByBatchUpsertOnIt() {
+        JsonNode run = runs.runAndWait("hubspot_contacts");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(3);
+        CRM.verify(0, postRequestedFor(urlEqualTo(CONTACTS + "/batch/create")));
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS + "/batch/upsert")).withRequestBody(matchingJsonPath(
+                "$.inputs[0]", equalToJson("""
+                        {"idProperty": "email", "id": "ada@example.com",
+                         "properties": {"email": "ada@example.com", "firstname": "Ada", "lastname": "Lovelace"}}"""))));
+        assertThat(jdbc.queryForObject("SELECT target_id FROM writeback.links WHERE sync = 'hubspot_contacts' AND source_id = '3'",
+                String.class)).isEqualTo("hs-cy@example.com");
+    }
+
+    @Test
+    void changesGoInBatchUpdatesAndVanishedRecordsInBatchArchives() {
+        runs.runAndWait("hubspot_contacts");
+        jdbc.update("UPDATE crm_src.hs_contacts SET lastname = 'King' WHERE id = 1");
+        jdbc.update("DELETE FROM crm_src.hs_contacts WHERE id = 3");
+
+        JsonNode run = runs.runAndWait("hubspot_contacts");
+
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        assertThat(run.at("/counts/deleted").asLong()).isEqualTo(1);
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS + "/batch/update")).withRequestBody(equalToJson("""
+                {"inputs": [{"id": "hs-ada@example.com",
+                             "properties": {"email": "ada@example.com", "firstname": "Ada", "lastname": "King"}}]}""")));
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS + "/batch/archive"))
+                .withRequestBody(equalToJson("{\"inputs\": [{\"id\": \"hs-cy@example.com\"}]}")));
+    }
+
+    @Test
+    void aRecordHubSpotRefusesInAMultiStatusAnswerFailsAloneWithHubSpotsMessage() {
+        jdbc.update("UPDATE crm_src.hs_contacts SET email = 'bad-address' WHERE id = 2");
+
+        JsonNode run = runs.runAndWait("hubspot_deals");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(2);
+        assertThat(run.at("/counts/failed").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT status, last_error FROM writeback.links WHERE sync = 'hubspot_deals' "
+                + "AND source_id = '2'")).containsEntry("status", "error").containsEntry("last_error",
+                "the bulk answer has no result for this record and reports: Property values were not valid: email bad-address");
+    }
+
+    @Test
+    void singleCallsSendPropertiesToTheObjectsEndpoints() {
+        CRM.stubFor(post(urlEqualTo(CONTACTS)).willReturn(json(201, "{\"id\": \"hs-{{jsonPath request.body '$.properties.email'}}\"}")));
+        CRM.stubFor(patch(urlMatching(CONTACTS + "/.*")).willReturn(json(200, "{}")));
+        CRM.stubFor(delete(urlMatching(CONTACTS + "/.*")).willReturn(aResponse().withStatus(204)));
+        runs.runAndWait("hubspot_contacts_single");
+        jdbc.update("UPDATE crm_src.hs_contacts SET firstname = 'Robert' WHERE id = 2");
+        jdbc.update("DELETE FROM crm_src.hs_contacts WHERE id = 3");
+
+        runs.runAndWait("hubspot_contacts_single");
+
+        CRM.verify(3, postRequestedFor(urlEqualTo(CONTACTS)));
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS)).withRequestBody(equalToJson(
+                "{\"properties\": {\"email\": \"ada@example.com\", \"firstname\": \"Ada\", \"lastname\": \"Lovelace\"}}")));
+        CRM.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/hs-bob@example.com")).withRequestBody(equalToJson(
+                "{\"properties\": {\"email\": \"bob@example.com\", \"firstname\": \"Robert\", \"lastname\": \"Builder\"}}")));
+        CRM.verify(deleteRequestedFor(urlEqualTo(CONTACTS + "/hs-cy@example.com")));
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsFoundBySearchingTheUniqueProperty() {
+        runs.runAndWait("hubspot_contacts");
+        jdbc.update("UPDATE writeback.links SET status = 'pending', target_id = NULL, intent_key = 'lost' "
+                + "WHERE sync = 'hubspot_contacts' AND source_id = '2'");
+        CRM.stubFor(post(urlEqualTo(CONTACTS + "/search")).willReturn(json(200,
+                "{\"total\": 1, \"results\": [{\"id\": \"hs-bob-found\"}]}")));
+        CRM.stubFor(patch(urlEqualTo(CONTACTS + "/hs-bob-found")).willReturn(json(200, "{}")));
+        CRM.resetRequests();
+
+        JsonNode run = runs.runAndWait("hubspot_contacts");
+
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS + "/search")).withRequestBody(equalToJson("""
+                {"filterGroups": [{"filters": [{"propertyName": "email", "operator": "EQ", "value": "bob@example.com"}]}],
+                 "limit": 1}""")));
+        CRM.verify(0, postRequestedFor(urlEqualTo(CONTACTS + "/batch/upsert")));
+        CRM.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/hs-bob-found"))
+                .withRequestBody(matchingJsonPath("$.properties.email", equalTo("bob@example.com"))));
+        assertThat(jdbc.queryForObject("SELECT target_id FROM writeback.links WHERE sync = 'hubspot_contacts' AND source_id = '2'",
+                String.class)).isEqualTo("hs-bob-found");
+    }
+
+    @Test
+    void theProfileDefaultsToHubSpotsAddressAndDocumentedRateLimitForAnyObject() {
+        ConnectionProperties hubspot = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, ConnectionType.HUBSPOT);
+
+        ObjectEndpoints custom = hubspot.object("p_cars");
+
+        assertThat(hubspot.baseUrl()).isEqualTo("https://api.hubapi.com");
+        assertThat(hubspot.rateLimit()).isEqualTo(new RateLimit(100, java.time.Duration.ofSeconds(10)));
+        assertThat(hubspot.hosts()).isEqualTo(List.of("api.hubapi.com"));
+        assertThat(custom.insert().path()).isEqualTo("/crm/v3/objects/{object}");
+        assertThat(custom.bulkInsert().path()).isEqualTo("/crm/v3/objects/{object}/batch/create");
+        assertThat(custom.bulkInsert().maxBatch()).isEqualTo(100);
+        assertThat(custom.bulkDelete().path()).isEqualTo("/crm/v3/objects/{object}/batch/archive");
+        assertThat(custom.lookup()).isNull();
+        assertThat(custom.bulkUpsert()).isNull();
+        ObjectEndpoints withUniqueProperty = HubSpotProfile.object("email");
+        assertThat(withUniqueProperty.bulkUpsert().path()).isEqualTo("/crm/v3/objects/{object}/batch/upsert");
+        assertThat(withUniqueProperty.bulkDelete().path()).isEqualTo("/crm/v3/objects/{object}/batch/archive");
+        assertThat(withUniqueProperty.lookup().path()).isEqualTo("/crm/v3/objects/{object}/search");
+        assertThat(custom.payloadField()).isEqualTo("properties");
+    }
+}

@@ -1,0 +1,143 @@
+package io.writeback.connection;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.writeback.support.CrmDestinationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Retries, Retry-After, timeouts and the shared rate limit of a connection, measured at WireMock. */
+class RetryAndRateLimitTest extends CrmDestinationTest {
+
+    @BeforeEach
+    void setUp() {
+        accounts();
+    }
+
+    @Test
+    void a503IsRetriedUntilTheCreateSucceeds() {
+        createOfBAnswers(aResponse().withStatus(503), json(201, "{\"id\": \"B\"}"));
+
+        JsonNode run = runs.runAndWait("accounts_mirror");
+
+        assertThat(run.get("status").asText()).isEqualTo("succeeded");
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(4);
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(5);
+        CRM.verify(2, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("B"))));
+    }
+
+    @Test
+    void aResetConnectionIsRetriedForAnUpdate() {
+        runs.runAndWait("accounts_mirror");
+        jdbc.update("UPDATE crm_src.accounts SET name = 'A2' WHERE id = 1");
+        CRM.stubFor(patch(urlEqualTo("/crm/v1/accounts/A")).inScenario("reset").whenScenarioStateIs(STARTED)
+                .willSetStateTo("healed").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        CRM.stubFor(patch(urlEqualTo("/crm/v1/accounts/A")).inScenario("reset").whenScenarioStateIs("healed")
+                .willReturn(json(200, "{}")));
+
+        JsonNode run = runs.runAndWait("accounts_mirror");
+
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        CRM.verify(2, patchRequestedFor(urlEqualTo("/crm/v1/accounts/A")));
+    }
+
+    @Test
+    void a429WaitsTheSecondsOfRetryAfter() {
+        createOfBAnswers(json(429, "{}").withHeader("Retry-After", "1"), json(201, "{\"id\": \"B\"}"));
+
+        runs.runAndWait("accounts_mirror");
+
+        assertThat(gapBetweenCallsFor("B")).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+    }
+
+    @Test
+    void a429WaitsUntilTheDateOfRetryAfter() {
+        String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().plusSeconds(3).atOffset(ZoneOffset.UTC));
+        createOfBAnswers(json(429, "{}").withHeader("Retry-After", inThreeSeconds), json(201, "{\"id\": \"B\"}"));
+
+        runs.runAndWait("accounts_mirror");
+
+        // The date has whole seconds, so the wait is between two and three seconds.
+        assertThat(gapBetweenCallsFor("B")).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void aRefusalIsNotRetriedAndAnOutageGivesUpAfterTheAttempts() {
+        createsOf("accounts", "name", "B", json(422, "{}"));
+        createsOf("accounts", "name", "C", json(503, "{}"));
+
+        JsonNode run = runs.runAndWait("accounts_mirror");
+
+        assertThat(run.at("/counts/failed").asLong()).isEqualTo(2);
+        CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("B"))));
+        CRM.verify(4, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("C"))));
+    }
+
+    @Test
+    void aCreateThatTimesOutIsSentOnceAndLeftPendingNeverCreatedTwice() {
+        CRM.stubFor(post(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("B")))
+                .atPriority(1).willReturn(json(201, "{\"id\": \"B\"}").withFixedDelay(1500)));
+
+        JsonNode run = runs.runAndWait("accounts_slow");
+        JsonNode next = runs.runAndWait("accounts_slow");
+
+        assertThat(run.at("/counts/failed").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT status FROM writeback.links WHERE sync = 'accounts_slow' AND source_id = '2'",
+                String.class)).isEqualTo("pending");
+        assertThat(next.at("/counts/unknown").asLong()).isEqualTo(1);
+        CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("B"))));
+    }
+
+    @Test
+    void twoSyncsSharingARateLimitedConnectionNeverExceedItTogether() {
+        jdbc.update("INSERT INTO crm_src.accounts (id, name) SELECT g, 'N' || g FROM generate_series(5, 16) AS g");
+
+        CompletableFuture<JsonNode> a = CompletableFuture.supplyAsync(() -> runs.runAndWait("accounts_limited_a"));
+        CompletableFuture<JsonNode> b = CompletableFuture.supplyAsync(() -> runs.runAndWait("accounts_limited_b"));
+
+        assertThat(a.join().at("/counts/inserted").asLong() + b.join().at("/counts/inserted").asLong()).isEqualTo(16);
+        List<Instant> calls = CRM.getAllServeEvents().stream().map(event -> event.getRequest().getLoggedDate().toInstant())
+                .sorted().toList();
+        assertThat(calls).hasSize(16);
+        for (int i = 5; i < calls.size(); i++) {
+            // Any six consecutive calls span more than the one-second window that allows five.
+            assertThat(Duration.between(calls.get(i - 5), calls.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+        }
+    }
+
+    private static void createOfBAnswers(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+        CRM.stubFor(post(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("B")))
+                .atPriority(1).inScenario("B").whenScenarioStateIs(STARTED).willSetStateTo("answered").willReturn(first));
+        CRM.stubFor(post(urlEqualTo("/crm/v1/accounts")).withRequestBody(matchingJsonPath("$.name", equalTo("B")))
+                .atPriority(1).inScenario("B").whenScenarioStateIs("answered").willReturn(then));
+    }
+
+    private static Duration gapBetweenCallsFor(String name) {
+        List<Instant> calls = CRM.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getBodyAsString().contains("\"" + name + "\""))
+                .map(ServeEvent::getRequest).map(request -> request.getLoggedDate().toInstant())
+                .sorted(Comparator.naturalOrder()).toList();
+        assertThat(calls).hasSize(2);
+        return Duration.between(calls.get(0), calls.get(1));
+    }
+}
