@@ -2,8 +2,8 @@ package io.writeback.api;
 
 import io.writeback.deadletter.DeadLetterView;
 import io.writeback.deadletter.DeadLetters;
-import io.writeback.run.RunLauncher;
 import io.writeback.kernel.RunScope;
+import io.writeback.run.RunLauncher;
 import io.writeback.run.Trigger;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.sync.SyncCatalog;

@@ -1,15 +1,15 @@
 package io.writeback.api;
 
 import io.writeback.deadletter.InvalidRows;
-import io.writeback.run.ActiveRuns;
-import io.writeback.source.Bookmarks;
-import io.writeback.run.RunInProgressException;
 import io.writeback.kernel.RunScope;
-import io.writeback.run.Trigger;
+import io.writeback.run.ActiveRuns;
+import io.writeback.run.RunInProgressException;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
 import io.writeback.run.RunView;
+import io.writeback.run.Trigger;
 import io.writeback.run.UnknownSyncException;
+import io.writeback.source.Bookmarks;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
 import java.net.URI;

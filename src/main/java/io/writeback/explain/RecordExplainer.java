@@ -1,16 +1,16 @@
 package io.writeback.explain;
 
 import io.writeback.deadletter.DeadLetters;
-import io.writeback.link.LinkRow;
-import io.writeback.link.LinkStore;
 import io.writeback.kernel.RecordTrace;
 import io.writeback.kernel.RecordTrace.TracedRecord;
-import io.writeback.kernel.SyncMode;
-import io.writeback.source.Bookmarks;
-import io.writeback.run.RunLauncher;
 import io.writeback.kernel.RunScope;
+import io.writeback.kernel.SyncMode;
+import io.writeback.link.LinkRow;
+import io.writeback.link.LinkStore;
+import io.writeback.run.RunLauncher;
 import io.writeback.run.Trigger;
 import io.writeback.run.UnknownSyncException;
+import io.writeback.source.Bookmarks;
 import io.writeback.source.SourceOptions;
 import io.writeback.source.SourceReader;
 import io.writeback.sync.SyncCatalog;

@@ -1,7 +1,7 @@
 package io.writeback.explain;
 
-import io.writeback.link.LinkRow;
 import io.writeback.kernel.RecordTrace.TracedRecord;
+import io.writeback.link.LinkRow;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.writeback.group;
 
-import io.writeback.kernel.StageOptions;
 import io.writeback.kernel.Identifiers;
+import io.writeback.kernel.StageOptions;
 import java.util.Arrays;
 import java.util.List;
 

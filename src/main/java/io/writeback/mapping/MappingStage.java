@@ -1,11 +1,11 @@
 package io.writeback.mapping;
 
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.StageChunk;
+import io.writeback.kernel.SyncRecord;
 import io.writeback.link.LinkStore;
 import java.util.ArrayList;
-import io.writeback.kernel.Stage;
-import io.writeback.kernel.SyncRecord;
-import io.writeback.kernel.StageChunk;
-import io.writeback.kernel.RunContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package io.writeback.mapping;
 
+import io.writeback.kernel.Action;
 import io.writeback.kernel.Link;
 import io.writeback.kernel.LinkStatus;
-import io.writeback.link.LinkStore;
 import io.writeback.kernel.SyncRecord;
-import io.writeback.kernel.Action;
+import io.writeback.link.LinkStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,12 +1,12 @@
 package io.writeback.plan;
 
 import io.writeback.kernel.Link;
-import io.writeback.link.LinkStore;
-import io.writeback.link.ChunkLinks;
+import io.writeback.kernel.RunContext;
 import io.writeback.kernel.Stage;
 import io.writeback.kernel.StageChunk;
 import io.writeback.kernel.SyncRecord;
-import io.writeback.kernel.RunContext;
+import io.writeback.link.ChunkLinks;
+import io.writeback.link.LinkStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.writeback.source;
 
-import io.writeback.link.LinkStore;
 import io.writeback.kernel.DeferredPages;
-import io.writeback.kernel.SyncRecord;
 import io.writeback.kernel.RunContext;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.link.LinkStore;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.writeback.source;
 
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.link.ChunkLinks;
 import io.writeback.link.LinkStore;
 import io.writeback.mapping.JsonValues;
-import io.writeback.link.ChunkLinks;
-import io.writeback.kernel.SyncRecord;
-import io.writeback.kernel.RunContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

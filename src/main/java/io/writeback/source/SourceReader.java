@@ -1,9 +1,9 @@
 package io.writeback.source;
 
-import io.writeback.link.LinkStore;
-import io.writeback.kernel.SyncRecord;
-import io.writeback.kernel.RunContext;
 import io.writeback.kernel.Identifiers;
+import io.writeback.kernel.RunContext;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.link.LinkStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

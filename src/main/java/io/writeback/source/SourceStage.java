@@ -1,13 +1,13 @@
 package io.writeback.source;
 
-import io.writeback.link.LinkStore;
 import io.writeback.kernel.ChunkChain;
 import io.writeback.kernel.DeferredPages;
-import io.writeback.kernel.Stage;
-import io.writeback.kernel.SyncRecord;
-import io.writeback.kernel.SyncMode;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.RunStarter;
+import io.writeback.kernel.Stage;
+import io.writeback.kernel.SyncMode;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.link.LinkStore;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;

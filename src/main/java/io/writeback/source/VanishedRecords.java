@@ -1,12 +1,12 @@
 package io.writeback.source;
 
-import io.writeback.kernel.Link;
-import io.writeback.link.LinkStore;
-import io.writeback.kernel.DeferredPages;
-import io.writeback.kernel.SyncRecord;
 import io.writeback.kernel.Action;
-import io.writeback.kernel.Vanished;
+import io.writeback.kernel.DeferredPages;
+import io.writeback.kernel.Link;
 import io.writeback.kernel.RunContext;
+import io.writeback.kernel.SyncRecord;
+import io.writeback.kernel.Vanished;
+import io.writeback.link.LinkStore;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.writeback.sync;
 
-import io.writeback.component.CheckedStages.CheckedStage;
 import io.writeback.component.CheckedStages;
+import io.writeback.component.CheckedStages.CheckedStage;
 import io.writeback.component.LineBreaks;
 import io.writeback.component.StageKind;
 import io.writeback.delivery.DeliverOptions;

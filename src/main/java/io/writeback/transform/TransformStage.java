@@ -1,15 +1,15 @@
 package io.writeback.transform;
 
+import io.writeback.kernel.Action;
 import io.writeback.kernel.Link;
-import io.writeback.link.LinkStore;
-import io.writeback.link.ChunkLinks;
+import io.writeback.kernel.RunContext;
 import io.writeback.kernel.Stage;
 import io.writeback.kernel.StageChunk;
 import io.writeback.kernel.SyncRecord;
-import io.writeback.kernel.Action;
+import io.writeback.link.ChunkLinks;
+import io.writeback.link.LinkStore;
 import io.writeback.plan.ChangePlanner;
 import io.writeback.plan.PayloadHash;
-import io.writeback.kernel.RunContext;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;

@@ -3,9 +3,9 @@ package io.writeback.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.writeback.kernel.SyncRecord;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.RunScope;
+import io.writeback.kernel.SyncRecord;
 import io.writeback.support.WritebackIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;

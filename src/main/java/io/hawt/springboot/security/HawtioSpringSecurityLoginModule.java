@@ -1,13 +1,12 @@
 package io.hawt.springboot.security;
 
+import io.hawt.web.auth.RolePrincipal;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.spi.LoginModule;
-
-import io.hawt.web.auth.RolePrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
