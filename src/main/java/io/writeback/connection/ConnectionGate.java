@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides when a connection's next call may go: never more calls in a window than its rate limit
@@ -17,13 +16,15 @@ final class ConnectionGate {
     private static final Duration MIN_MARGIN = Duration.ofMillis(50);
 
     private final RateLimit limit;
+    private final Timekeeper time;
     private final Clock clock;
     private final ArrayDeque<Instant> recentCalls = new ArrayDeque<>();
     private Instant pausedUntil = Instant.MIN;
 
-    ConnectionGate(RateLimit limit, Clock clock) {
+    ConnectionGate(RateLimit limit, Timekeeper time) {
         this.limit = limit;
-        this.clock = clock;
+        this.time = time;
+        this.clock = time.clock();
     }
 
     /** Waits until a call may go, and counts it as gone. */
@@ -33,7 +34,7 @@ final class ConnectionGate {
             if (wait.isZero()) {
                 return;
             }
-            LockSupport.parkNanos(wait.toNanos());
+            time.waitFor(wait);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The configured destinations, each with its own HTTP client pool. */
@@ -13,10 +14,11 @@ public class Connections implements DisposableBean {
     private final ConnectionsProperties properties;
     private final Map<String, HttpConnection> open = new LinkedHashMap<>();
 
-    public Connections(ConnectionsProperties properties, LocalServer localServer) {
+    public Connections(ConnectionsProperties properties, LocalServer localServer, ObjectProvider<Timekeeper> time) {
         this.properties = properties;
+        Timekeeper timekeeper = time.getIfAvailable(() -> Timekeeper.SYSTEM);
         properties.connections().forEach((name, connection) ->
-                open.put(name, new HttpConnection(name, connection, localServer)));
+                open.put(name, new HttpConnection(name, connection, localServer, timekeeper)));
     }
 
     /** Reads the credentials of {@code name} again (rotated files, a new OAuth2 token), without a restart. */

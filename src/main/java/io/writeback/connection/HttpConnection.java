@@ -7,14 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -49,13 +45,16 @@ public final class HttpConnection implements AutoCloseable {
     private final Map<String, ObjectEndpoints> objects = new ConcurrentHashMap<>();
     private final HostGuard guard;
     private final Credentials credentials;
-    private final Clock clock = Clock.systemUTC();
+    private final Timekeeper time;
+    private final Clock clock;
 
-    HttpConnection(String name, ConnectionProperties properties, LocalServer localServer) {
+    HttpConnection(String name, ConnectionProperties properties, LocalServer localServer, Timekeeper time) {
         this.name = name;
         this.properties = properties;
         this.localServer = localServer;
-        this.gate = new ConnectionGate(properties.rateLimit(), clock);
+        this.time = time;
+        this.clock = time.clock();
+        this.gate = new ConnectionGate(properties.rateLimit(), time);
         this.inFlight = new Semaphore(properties.maxInFlight(), true);
         this.guard = new HostGuard(name, properties.hosts(), properties.namedHosts());
         this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, clock);
@@ -171,7 +170,7 @@ public final class HttpConnection implements AutoCloseable {
             boolean mayHaveLanded = answer.status() == 0 && answer.maybeSent() && !repeatable;
             Duration wait;
             if (answer.status() == 429) {
-                wait = retryAfter(answer).orElse(retry.backoff(calls));
+                wait = RetryAfter.from(answer.retryAfter(), clock.instant()).orElse(retry.backoff(calls));
                 gate.pauseUntil(clock.instant().plus(wait));
             } else if (retryable(answer, repeatable) && calls < retry.maxAttempts()) {
                 wait = retry.backoff(calls);
@@ -183,7 +182,7 @@ public final class HttpConnection implements AutoCloseable {
                         + " calls in " + elapsed.toSeconds() + " s)", calls, mayHaveLanded);
             }
             if (answer.status() != 429) {
-                LockSupport.parkNanos(wait.toNanos());
+                time.waitFor(wait);
             }
         }
     }
@@ -229,25 +228,6 @@ public final class HttpConnection implements AutoCloseable {
             return RetryPolicy.retryableStatus(answer.status());
         }
         return !answer.maybeSent() || repeatable;
-    }
-
-    /** Retry-After in seconds or as an HTTP date. */
-    private Optional<Duration> retryAfter(Answer answer) {
-        String value = answer.retryAfter();
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException unreadable) {
-                return Optional.empty();
-            }
-        }
     }
 
     private Answer call(String method, String url, String json, String[] extraHeader) {

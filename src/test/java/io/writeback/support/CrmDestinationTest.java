@@ -9,11 +9,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,6 +71,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.hubspot.auth.type=bearer",
         "writeback.connections.hubspot.auth.token=hubspot-private-app-token",
         "writeback.connections.hubspot.objects.contacts.id-property=email"})
+@Import(CrmDestinationTest.ConnectionTime.class)
 public abstract class CrmDestinationTest {
 
     protected static final String TOKEN = "s3cr3t-token-4f9a";
@@ -104,8 +109,22 @@ public abstract class CrmDestinationTest {
 
     protected RunsApi runs;
 
+    /** The connections' clock, which moves only when they wait; their waits pass at once. */
+    @Autowired
+    protected ControlledTime time;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ConnectionTime {
+
+        @Bean
+        ControlledTime connectionTime() {
+            return new ControlledTime(Instant.parse("2026-01-05T09:00:00.250Z"));
+        }
+    }
+
     @BeforeEach
     void resetCrmAndState() {
+        time.forgetWaits();
         http = TestUsers.ADMIN.on(anonymous);
         CRM.resetAll();
         jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, writeback.invalid_rows");
@@ -113,12 +132,12 @@ public abstract class CrmDestinationTest {
         runs = new RunsApi(http);
     }
 
-    /** Four warehouse accounts, A to D, one microsecond apart, that the CRM creates with their name as id. */
     /** The link row of one record. */
     protected Map<String, Object> link(String sync, String sourceId) {
         return jdbc.queryForMap("SELECT * FROM writeback.links WHERE sync = ? AND source_id = ?", sync, sourceId);
     }
 
+    /** Four warehouse accounts, A to D, one microsecond apart, that the CRM creates with their name as id. */
     protected void accounts() {
         createsAnswerIdFrom("accounts", null, "name");
         jdbc.execute("""

@@ -1,0 +1,56 @@
+package io.writeback.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.writeback.support.ControlledTime;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The gate's windows and pauses, on a clock that moves only when the gate waits. */
+class ConnectionGateTest {
+
+    private final ControlledTime time = new ControlledTime(Instant.parse("2026-03-02T08:00:00Z"));
+
+    @Test
+    void aWindowsWorthOfCallsGoAtOnceAndTheNextWaitsForTheFirstToLeaveIt() {
+        ConnectionGate gate = new ConnectionGate(new RateLimit(5, Duration.ofSeconds(1)), time);
+
+        for (int call = 0; call < 5; call++) {
+            gate.acquire();
+        }
+        assertThat(time.waits()).isEmpty();
+
+        gate.acquire();
+        // The window is widened by its margin (50 ms at least) so that the destination never counts one too many.
+        assertThat(time.waits()).containsExactly(Duration.ofMillis(1050));
+    }
+
+    @Test
+    void callsSpreadOverTheWindowWaitOnlyForTheOldestOne() {
+        ConnectionGate gate = new ConnectionGate(new RateLimit(2, Duration.ofSeconds(10)), time);
+
+        gate.acquire();
+        time.waitFor(Duration.ofSeconds(4));
+        gate.acquire();
+        time.forgetWaits();
+
+        gate.acquire();
+        // The first call leaves the widened window (10.2 s) 6.2 s after the second went.
+        assertThat(time.waits()).containsExactly(Duration.ofMillis(6200));
+    }
+
+    @Test
+    void aPauseHoldsCallsUntilItEndsAndAShorterOneDoesNotCutItShort() {
+        ConnectionGate gate = new ConnectionGate(null, time);
+        Instant start = time.instant();
+
+        gate.pauseUntil(start.plusSeconds(3));
+        gate.pauseUntil(start.plusSeconds(1));
+        gate.acquire();
+
+        assertThat(time.waits()).containsExactly(Duration.ofSeconds(3));
+        gate.acquire();
+        assertThat(time.waits()).hasSize(1);
+    }
+}
