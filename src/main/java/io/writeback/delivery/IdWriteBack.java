@@ -101,7 +101,7 @@ public class IdWriteBack implements DisposableBean {
         Map<String, String> outcomes = new LinkedHashMap<>();
         targetIds.forEach((sourceId, targetId) -> {
             Map<String, Object> ids = Map.of("source_id", sourceId, "target_id", targetId);
-            String url = connection.filledUrl(options.writeBackPath(), ids);
+            String url = connection.urls().filled(options.writeBackPath(), ids);
             String body = options.writeBackBody() == null ? null : JsonText.fill(options.writeBackBody(), ids);
             DeliveryResult call = connection.sendRepeatable(options.writeBackMethod(), url, body);
             outcomes.put(sourceId, call.succeeded() ? null : "the write-back call failed: " + call.error());

@@ -91,7 +91,7 @@ public class RecordWriter {
             body.put(bulk.propertyField(), field);
         }
         body.put(bulk.itemsField(), values.stream().map(value -> Map.of(bulk.itemIdField(), value)).toList());
-        DeliveryResult call = connection.sendRepeatable("POST", connection.filledUrl(bulk.path(), Map.of("object", object)),
+        DeliveryResult call = connection.sendRepeatable("POST", connection.urls().filled(bulk.path(), Map.of("object", object)),
                 serialise(body));
         if (!call.succeeded()) {
             return new Found(call, Map.of());
@@ -127,7 +127,7 @@ public class RecordWriter {
     public Written lookup(String connectionName, String object, Map<String, Object> payload) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints.Lookup lookup = connection.object(object).lookup();
-        String url = connection.lookupUrl(lookup, object, payload);
+        String url = connection.urls().lookup(lookup, object, payload);
         String body = lookup.body() == null ? null : JsonText.fill(lookup.body(), payload);
         if (url == null || (lookup.body() != null && body == null)) {
             return new Written(new DeliveryResult(lookup.method(), lookup.path(), null, 0, null,
@@ -149,7 +149,7 @@ public class RecordWriter {
             case DELETE -> endpoints.delete();
             default -> throw new IllegalArgumentException(action + " sends nothing");
         };
-        return new DeliveryRequest(endpoint.method(), connection.url(endpoint, object, targetId),
+        return new DeliveryRequest(endpoint.method(), connection.urls().of(endpoint, object, targetId),
                 payload == null ? null : connection.scrub(serialise(wrap(endpoints, payload))));
     }
 

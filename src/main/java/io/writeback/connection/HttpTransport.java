@@ -1,0 +1,120 @@
+package io.writeback.connection;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * One connection's pooled HTTP client, making single calls. Timeouts, pool size and keep-alive are set
+ * here rather than left to library defaults; redirects and automatic retries are off, so that every
+ * call made is a call decided and counted by Writeback. Names resolve through the outbound guard.
+ */
+final class HttpTransport implements AutoCloseable {
+
+    private static final int EXCERPT = 2_000;
+
+    private final CloseableHttpClient client;
+
+    HttpTransport(ConnectionProperties properties, HostGuard guard) {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(properties.maxConnections())
+                .setMaxConnPerRoute(properties.maxConnections())
+                .setDnsResolver(guard)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(properties.readTimeout()))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(properties.readTimeout()))
+                        .setConnectionRequestTimeout(Timeout.of(properties.readTimeout()))
+                        .setConnectionKeepAlive(TimeValue.ofSeconds(30))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .evictIdleConnections(TimeValue.ofSeconds(60))
+                .build();
+    }
+
+    /** A request with a JSON body, or none when {@code json} is null. */
+    static HttpUriRequestBase jsonRequest(String method, String url, String json) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(url));
+        request.setHeader("Accept", "application/json");
+        if (json != null) {
+            request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        }
+        return request;
+    }
+
+    /** Makes one call; the answer's body passes {@code scrubber} as it arrives, before anything can cut it. */
+    Answer call(HttpUriRequestBase request, Scrubber scrubber) {
+        try {
+            return client.execute(request, response -> {
+                Header retryAfter = response.getFirstHeader("Retry-After");
+                return new Answer(response.getCode(),
+                        response.getEntity() == null ? "" : scrubber.scrub(EntityUtils.toString(response.getEntity())),
+                        retryAfter == null ? null : retryAfter.getValue(), null, true);
+            });
+        } catch (IOException e) {
+            // Refused or unresolved connections never sent the request; anything later may have.
+            boolean sent = !(e instanceof ConnectException || e instanceof ConnectTimeoutException
+                    || e instanceof UnknownHostException);
+            return new Answer(0, null, null, e, sent);
+        }
+    }
+
+    /** A form POST (an OAuth2 token request), its answer unscrubbed: it holds the token being fetched. */
+    OAuth2Tokens.TokenEndpoint.Reply postForm(String url, String form) throws IOException {
+        HttpUriRequestBase request = new HttpUriRequestBase("POST", URI.create(url));
+        request.setHeader("Accept", "application/json");
+        request.setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED));
+        return client.execute(request, response -> new OAuth2Tokens.TokenEndpoint.Reply(response.getCode(),
+                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity())));
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    /** What one call got back: an answer (its body scrubbed), or the exception that stood for one. */
+    record Answer(int status, String body, String retryAfter, IOException failure, boolean maybeSent) {
+
+        static Answer failed(Exception e) {
+            return new Answer(0, null, null, e instanceof IOException io ? io : new IOException(e.getMessage(), e), false);
+        }
+
+        boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+
+        String describe(String method, String url) {
+            return status > 0
+                    ? "HTTP " + status + " from " + method + " " + url + ": " + excerpt(body)
+                    : failure.getClass().getSimpleName() + " calling " + method + " " + url + ": " + failure.getMessage()
+                            + (maybeSent ? "" : " (not sent)");
+        }
+
+        private static String excerpt(String body) {
+            return body.length() <= EXCERPT ? body : body.substring(0, EXCERPT) + "...";
+        }
+    }
+}
