@@ -1,7 +1,7 @@
 package io.writeback.api;
 
 import io.writeback.link.LinkRow;
-import io.writeback.link.LinkStore;
+import io.writeback.link.ManualLinks;
 import io.writeback.run.ActiveRuns;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.seeding.LinkSeeder;
@@ -24,11 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 class LinkController {
 
     private final SyncCatalog catalog;
-    private final LinkStore links;
+    private final ManualLinks links;
     private final LinkSeeder seeder;
     private final ActiveRuns activeRuns;
 
-    LinkController(SyncCatalog catalog, LinkStore links, LinkSeeder seeder, ActiveRuns activeRuns) {
+    LinkController(SyncCatalog catalog, ManualLinks links, LinkSeeder seeder, ActiveRuns activeRuns) {
         this.catalog = catalog;
         this.links = links;
         this.seeder = seeder;

@@ -10,6 +10,7 @@ import io.writeback.kernel.RunProgress;
 import io.writeback.kernel.Stage;
 import io.writeback.kernel.StageChunk;
 import io.writeback.kernel.SyncRecord;
+import io.writeback.link.LinkIntents;
 import io.writeback.link.LinkOutcome;
 import io.writeback.link.LinkStore;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
 
     private final RecordWriter writer;
     private final LinkStore links;
+    private final LinkIntents linkIntents;
     private final DeadLetters deadLetters;
     private final InvalidRows invalidRows;
     private final RunProgress progress;
@@ -48,7 +50,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final SettlingThreads settlingThreads;
     private final IdWriteBack idWriteBack;
 
-    public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, DeadLetters deadLetters,
+    public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, LinkIntents linkIntents, DeadLetters deadLetters,
             InvalidRows invalidRows, RunProgress progress, DeliveryThreads threads, SettlingThreads settlingThreads,
             IdWriteBack idWriteBack) {
         this.idWriteBack = idWriteBack;
@@ -57,6 +59,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         this.threads = threads;
         this.writer = writer;
         this.links = links;
+        this.linkIntents = linkIntents;
         this.deadLetters = deadLetters;
         this.invalidRows = invalidRows;
         this.progress = progress;
@@ -89,7 +92,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         // An insert whose lookup failed is not sent: the failed lookup is its outcome, known ahead like a send's.
         Map<SyncRecord, RecordWriter.Written> lookupsFailed = delivery.matchExisting(requirePlanned(run, chunk), run.counts());
         Map<String, String> intents = intents(chunk, delivery, lookupsFailed);
-        Long intentsId = links.recordIntents(run.linkSync(), run.runId(), intents);
+        Long intentsId = linkIntents.recordIntents(run.linkSync(), run.runId(), intents);
         Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts(), lookupsFailed);
         ChunkOutcomes outcomes = new ChunkOutcomes(run, intents);
         SyncRecord stoppedAt = null;

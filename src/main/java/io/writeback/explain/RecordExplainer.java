@@ -6,7 +6,7 @@ import io.writeback.kernel.RecordTrace.TracedRecord;
 import io.writeback.kernel.RunScope;
 import io.writeback.kernel.SyncMode;
 import io.writeback.link.LinkRow;
-import io.writeback.link.LinkStore;
+import io.writeback.link.ManualLinks;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.Trigger;
 import io.writeback.run.UnknownSyncException;
@@ -27,12 +27,12 @@ public class RecordExplainer {
 
     private final SyncCatalog catalog;
     private final RunLauncher launcher;
-    private final LinkStore links;
+    private final ManualLinks links;
     private final Bookmarks bookmarks;
     private final SourceReader reader;
     private final DeadLetters deadLetters;
 
-    public RecordExplainer(SyncCatalog catalog, RunLauncher launcher, LinkStore links, Bookmarks bookmarks,
+    public RecordExplainer(SyncCatalog catalog, RunLauncher launcher, ManualLinks links, Bookmarks bookmarks,
             SourceReader reader, DeadLetters deadLetters) {
         this.catalog = catalog;
         this.launcher = launcher;

@@ -1,6 +1,6 @@
 package io.writeback.run;
 
-import io.writeback.link.LinkStore;
+import io.writeback.link.LinkIntents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -16,11 +16,11 @@ public class LeftoverRuns implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(LeftoverRuns.class);
 
     private final RunLedger ledger;
-    private final LinkStore links;
+    private final LinkIntents intents;
 
-    public LeftoverRuns(RunLedger ledger, LinkStore links) {
+    public LeftoverRuns(RunLedger ledger, LinkIntents intents) {
         this.ledger = ledger;
-        this.links = links;
+        this.intents = intents;
     }
 
     @Override
@@ -29,7 +29,7 @@ public class LeftoverRuns implements InitializingBean {
         if (interrupted > 0) {
             log.warn("{} run(s) left open by a previous process were marked interrupted", interrupted);
         }
-        int pending = links.reclaimIntents(null);
+        int pending = intents.reclaimIntents(null);
         if (pending > 0) {
             log.warn("{} insert(s) were sent by a previous process without their outcome being recorded; "
                     + "they are pending until their syncs' next runs recover them", pending);

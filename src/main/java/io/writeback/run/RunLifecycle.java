@@ -7,7 +7,7 @@ import io.writeback.kernel.RunScope;
 import io.writeback.kernel.RunStarter;
 import io.writeback.kernel.RunTotals;
 import io.writeback.kernel.SyncSpec;
-import io.writeback.link.LinkStore;
+import io.writeback.link.LinkIntents;
 import io.writeback.source.Bookmarks;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,12 +32,12 @@ public class RunLifecycle implements RunStarter {
     private final Bookmarks bookmarks;
     private final ActiveRuns activeRuns;
     private final DeadLetters deadLetters;
-    private final LinkStore links;
+    private final LinkIntents intents;
 
     public RunLifecycle(RunLedger ledger, Bookmarks bookmarks, ActiveRuns activeRuns, DeadLetters deadLetters,
-            LinkStore links) {
+            LinkIntents intents) {
         this.ledger = ledger;
-        this.links = links;
+        this.intents = intents;
         this.bookmarks = bookmarks;
         this.activeRuns = activeRuns;
         this.deadLetters = deadLetters;
@@ -77,7 +77,7 @@ public class RunLifecycle implements RunStarter {
             throw e;
         }
         activeRuns.transfer(sync, claimId, run.runId());
-        int reclaimed = links.reclaimIntents(run.linkSync());
+        int reclaimed = intents.reclaimIntents(run.linkSync());
         if (reclaimed > 0) {
             log.warn("Sync {}: {} insert(s) of an earlier run were sent without their outcome being recorded; "
                     + "run {} recovers them", sync, reclaimed, run.runId());

@@ -1,6 +1,6 @@
 package io.writeback.seeding;
 
-import io.writeback.link.LinkStore;
+import io.writeback.link.ManualLinks;
 import io.writeback.source.Warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,11 +34,11 @@ public class LinkSeeder {
     private static final String CANCELLED = "57014";
 
     private final Warehouse warehouse;
-    private final LinkStore links;
+    private final ManualLinks links;
     private final Duration timeout;
     private final Semaphore oneAtATime = new Semaphore(1);
 
-    public LinkSeeder(Warehouse warehouse, LinkStore links, @Value("${writeback.seeding.timeout:30s}") Duration timeout) {
+    public LinkSeeder(Warehouse warehouse, ManualLinks links, @Value("${writeback.seeding.timeout:30s}") Duration timeout) {
         this.warehouse = warehouse;
         this.links = links;
         this.timeout = timeout;

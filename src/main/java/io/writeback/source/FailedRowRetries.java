@@ -3,7 +3,7 @@ package io.writeback.source;
 import io.writeback.kernel.DeferredPages;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
-import io.writeback.link.LinkStore;
+import io.writeback.link.LinkScans;
 import java.util.List;
 
 /**
@@ -13,12 +13,12 @@ import java.util.List;
 final class FailedRowRetries implements DeferredPages.PageSource {
 
     private final RunContext run;
-    private final LinkStore links;
+    private final LinkScans links;
     private final SourceReader reader;
     private final SourceOptions source;
     private String lastKey;
 
-    FailedRowRetries(RunContext run, LinkStore links, SourceReader reader, SourceOptions source) {
+    FailedRowRetries(RunContext run, LinkScans links, SourceReader reader, SourceOptions source) {
         this.run = run;
         this.links = links;
         this.reader = reader;

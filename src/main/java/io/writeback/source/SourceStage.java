@@ -7,7 +7,7 @@ import io.writeback.kernel.RunStarter;
 import io.writeback.kernel.Stage;
 import io.writeback.kernel.SyncMode;
 import io.writeback.kernel.SyncRecord;
-import io.writeback.link.LinkStore;
+import io.writeback.link.LinkScans;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -27,9 +27,9 @@ public class SourceStage implements Stage<SourceOptions> {
     private final RunStarter runs;
     private final Bookmarks bookmarks;
     private final SourceReader reader;
-    private final LinkStore links;
+    private final LinkScans links;
 
-    public SourceStage(RunStarter runs, Bookmarks bookmarks, SourceReader reader, LinkStore links) {
+    public SourceStage(RunStarter runs, Bookmarks bookmarks, SourceReader reader, LinkScans links) {
         this.runs = runs;
         this.bookmarks = bookmarks;
         this.reader = reader;

@@ -6,7 +6,7 @@ import io.writeback.kernel.Link;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
 import io.writeback.kernel.Vanished;
-import io.writeback.link.LinkStore;
+import io.writeback.link.LinkScans;
 import java.util.List;
 
 /**
@@ -17,10 +17,10 @@ import java.util.List;
 final class VanishedRecords implements DeferredPages.PageSource {
 
     private final RunContext run;
-    private final LinkStore links;
+    private final LinkScans links;
     private String lastKey;
 
-    VanishedRecords(RunContext run, LinkStore links) {
+    VanishedRecords(RunContext run, LinkScans links) {
         this.run = run;
         this.links = links;
     }
