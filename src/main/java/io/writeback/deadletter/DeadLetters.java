@@ -1,6 +1,7 @@
 package io.writeback.deadletter;
 
 import io.writeback.connection.DeliveryResult;
+import io.writeback.kernel.LinkStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,11 +44,11 @@ public class DeadLetters {
      * successfully (their links are those of {@code linkSync}); one statement per run.
      */
     public int settle(String sync, String linkSync, long runId) {
-        return jdbc.update("""
+        return jdbc.update(LinkStatus.inSql("""
                 UPDATE writeback.dead_letters d SET replay_state = 'replayed', settled_at = now(), settled_by_run_id = ?
                 FROM writeback.links l
                 WHERE d.sync = ? AND d.replay_state = 'pending' AND l.sync = ? AND l.source_id = d.source_id
-                  AND l.last_run_id = ? AND l.status IN ('success', 'skipped-same-hash', 'deleted')""",
+                  AND l.last_run_id = ? AND l.status IN ({SUCCESS}, {SKIPPED_SAME_HASH}, {DELETED})"""),
                 runId, sync, linkSync, runId);
     }
 

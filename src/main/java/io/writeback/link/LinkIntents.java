@@ -1,5 +1,7 @@
 package io.writeback.link;
 
+import io.writeback.kernel.LinkStatus;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -20,7 +22,7 @@ public class LinkIntents {
      * Turns the intents of runs that are over into pending links (the newest intent of a record wins):
      * their inserts may have landed, and the next run recovers them by key instead of inserting again.
      */
-    private static final String RECLAIM = LinkSql.withStatuses("""
+    private static final String RECLAIM = LinkStatus.inSql("""
             WITH leftover AS (
                 DELETE FROM writeback.intents i
                 WHERE (i.sync = ? OR ?::text IS NULL)

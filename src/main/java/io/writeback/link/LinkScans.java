@@ -1,6 +1,7 @@
 package io.writeback.link;
 
 import io.writeback.kernel.Link;
+import io.writeback.kernel.LinkStatus;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -9,19 +10,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LinkScans {
 
-    private static final String FAILED_BEFORE = LinkSql.withStatuses("""
+    private static final String FAILED_BEFORE = LinkStatus.inSql("""
             SELECT source_id FROM writeback.links
             WHERE sync = ? AND status IN ({ERROR}, {WAITING}) AND last_run_id IS DISTINCT FROM ? AND source_id > ?
             ORDER BY source_id LIMIT ?""");
 
-    private static final String IN_TARGET = LinkSql.withStatuses("""
+    private static final String IN_TARGET = LinkStatus.inSql("""
             FROM writeback.links WHERE sync = ? AND status <> {DELETED} AND target_id IS NOT NULL""");
 
     private static final String NOT_READ_BY = "SELECT " + LinkSql.LINK_COLUMNS + " " + IN_TARGET + """
              AND last_run_id IS DISTINCT FROM ? AND source_id > ?
             ORDER BY source_id LIMIT ?""";
 
-    private static final String COUNT_FAILED = LinkSql.withStatuses(
+    private static final String COUNT_FAILED = LinkStatus.inSql(
             "SELECT count(*) FROM writeback.links WHERE sync = ? AND status = {ERROR}");
 
     private final JdbcTemplate jdbc;

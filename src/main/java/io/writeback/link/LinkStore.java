@@ -25,7 +25,7 @@ public class LinkStore {
     private static final String FIND = "SELECT " + LinkSql.LINK_COLUMNS + " FROM writeback.links WHERE sync = ? AND source_id = ANY (?)";
 
     /** A chunk's outcomes in one statement, which also deletes the chunk's intents: both happen, or neither. */
-    private static final String RECORD = LinkSql.withStatuses("""
+    private static final String RECORD = LinkStatus.inSql("""
             WITH settled AS (DELETE FROM writeback.intents WHERE id = ?)
             INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash, intent_key,
                                               first_synced_at, last_synced_at, last_error, attempts, last_run_id)
@@ -51,7 +51,7 @@ public class LinkStore {
      * What a paired sync wrote, noted in its pair's links: the pair's record (source id: the target id
      * written) is linked to this sync's record, and holds the payload written until the pair reads it back.
      */
-    private static final String NOTE_ECHOES = LinkSql.withStatuses("""
+    private static final String NOTE_ECHOES = LinkStatus.inSql("""
             INSERT INTO writeback.links AS l (sync, source_id, target_id, status, attempts, first_synced_at, last_synced_at,
                                               echo_payload)
             SELECT ?, e.source_id, e.target_id, {SUCCESS}, 0, now(), now(), e.payload::jsonb
@@ -66,7 +66,7 @@ public class LinkStore {
             FROM unnest(?::text[], ?::text[]) AS w (source_id, error)
             WHERE l.sync = ? AND l.source_id = w.source_id""";
 
-    private static final String MARK_UNCHANGED = LinkSql.withStatuses("""
+    private static final String MARK_UNCHANGED = LinkStatus.inSql("""
             UPDATE writeback.links SET status = {SKIPPED_SAME_HASH}, last_error = NULL, last_run_id = ?
             WHERE sync = ? AND source_id = ANY (?)""");
 

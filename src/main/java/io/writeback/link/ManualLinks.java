@@ -1,5 +1,7 @@
 package io.writeback.link;
 
+import io.writeback.kernel.LinkStatus;
+
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,15 +25,15 @@ public class ManualLinks {
             rs.getString("last_error"), rs.getInt("attempts"), rs.getObject("last_run_id", Long.class),
             rs.getString("write_back_error"));
 
-    private static final String FORGET_PENDING = LinkSql.withStatuses(
+    private static final String FORGET_PENDING = LinkStatus.inSql(
             "DELETE FROM writeback.links WHERE sync = ? AND source_id = ? AND status = {PENDING}");
 
-    private static final String SETTLE_PENDING = LinkSql.withStatuses("""
+    private static final String SETTLE_PENDING = LinkStatus.inSql("""
             UPDATE writeback.links SET status = {SUCCESS}, target_id = ?, payload_hash = NULL, last_error = NULL,
                                        intent_key = NULL, last_synced_at = now()
             WHERE sync = ? AND source_id = ? AND status = {PENDING}""");
 
-    private static final String SEED = LinkSql.withStatuses("""
+    private static final String SEED = LinkStatus.inSql("""
             INSERT INTO writeback.links (sync, source_id, target_id, status, attempts, first_synced_at, last_synced_at)
             SELECT ?, p.source_id, p.target_id, {SUCCESS}, 0, now(), now()
             FROM unnest(?::text[], ?::text[]) AS p (source_id, target_id)
