@@ -2,7 +2,9 @@ package io.writeback.delivery;
 
 import io.writeback.connection.ConnectionsProperties;
 import io.writeback.connection.Placeholders;
+import io.writeback.kernel.References;
 import io.writeback.kernel.StageOptions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -71,6 +73,12 @@ public class DeliverOptions implements StageOptions {
     /** Whether the target ids of new records are written back to the source after their insert. */
     public boolean writesIdsBack() {
         return writeBackSql != null || writeBackPath != null;
+    }
+
+    @Override
+    public References references() {
+        return References.of(Arrays.asList(connection, writeBackConnection),
+                Arrays.asList(writeBackSql() == null ? null : writeBackDatabase()));
     }
 
     /** A statement run on {@link #writeBackDatabase()} for each new record, with :source_id and :target_id bound; or null. */

@@ -7,4 +7,9 @@ public interface StageOptions {
 
     /** Adds a sentence to {@code problems} for every value that cannot work. */
     void check(List<String> problems);
+
+    /** The connections and databases these options name, checked against the configuration. */
+    default References references() {
+        return References.NONE;
+    }
 }

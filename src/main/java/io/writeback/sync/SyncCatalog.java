@@ -23,9 +23,10 @@ public class SyncCatalog {
     private final Map<String, SyncDefinition> syncs = new LinkedHashMap<>();
 
     public SyncCatalog(@Value("${writeback.routes-dir}") Path routesDir, ConnectionsProperties connections) {
-        SyncFileValidator validator = new SyncFileValidator(connections::problems, connections::databaseProblems);
-        validator.validate(routesDir).forEach(sync -> syncs.put(sync.name(), sync));
-        validator.warnings().forEach(warning -> log.warn("{}", warning));
+        ValidationReport report = new SyncFileValidator(connections::problems, connections::databaseProblems)
+                .validate(routesDir);
+        report.syncs().forEach(sync -> syncs.put(sync.name(), sync));
+        report.warnings().forEach(warning -> log.warn("{}", warning));
         log.info("{} sync(s) in {}: {}", syncs.size(), routesDir.toAbsolutePath(), String.join(", ", syncs.keySet()));
     }
 

@@ -31,10 +31,11 @@ public final class ValidateCommand {
                 .run(args)) {
             Path routesDir = Path.of(context.getEnvironment().getRequiredProperty("writeback.routes-dir"));
             ConnectionsProperties connections = context.getBean(ConnectionsProperties.class);
-            SyncFileValidator validator = new SyncFileValidator(connections::problems, connections::databaseProblems);
-            List<SyncDefinition> syncs = validator.validate(routesDir);
+            ValidationReport report = new SyncFileValidator(connections::problems, connections::databaseProblems)
+                    .validate(routesDir);
+            List<SyncDefinition> syncs = report.syncs();
             System.out.println("OK: " + syncs.size() + " sync(s) in " + routesDir + " are valid");
-            validator.warnings().forEach(warning -> System.out.println("warning: " + warning));
+            report.warnings().forEach(warning -> System.out.println("warning: " + warning));
             syncs.forEach(sync -> System.out.println("  " + sync.name() + " (" + sync.file() + "): "
                     + sync.source().mode().name().toLowerCase() + ", " + sync.schedule() + ", to "
                     + sync.deliver().connection() + "/" + sync.deliver().object()));

@@ -80,7 +80,7 @@ class SyncFileValidatorTest {
     void readsAValidSyncWithMultiLineSqlIntact() throws IOException {
         write("contacts.camel.yaml", VALID);
 
-        List<SyncDefinition> syncs = validator.validate(routes);
+        List<SyncDefinition> syncs = validator.validate(routes).syncs();
 
         assertThat(syncs).hasSize(1);
         SyncDefinition sync = syncs.get(0);
@@ -198,8 +198,9 @@ class SyncFileValidatorTest {
                 .replace("writeback/contacts", "writeback/companies"));
         write("nightly.camel.yaml", GROUP.replace("SYNCS", "contacts, companies"));
 
-        assertThat(validator.validate(routes)).extracting(SyncDefinition::name).containsExactlyInAnyOrder("contacts", "companies");
-        assertThat(validator.warnings()).containsExactly(routes.resolve("nightly.camel.yaml") + ": group 'nightly': runs "
+        ValidationReport report = validator.validate(routes);
+        assertThat(report.syncs()).extracting(SyncDefinition::name).containsExactlyInAnyOrder("contacts", "companies");
+        assertThat(report.warnings()).containsExactly(routes.resolve("nightly.camel.yaml") + ": group 'nightly': runs "
                 + "contacts before companies, which its relation company refers to: its new records wait until the group's next run");
     }
 
@@ -286,7 +287,7 @@ class SyncFileValidatorTest {
         write("contacts.camel.yaml", VALID.replace("              - to: writeback:plan\n", TRANSFORM.replace("SCRIPT",
                 "if (update && row.email == null) { skip('no email') }") + "              - to: writeback:plan\n"));
 
-        assertThat(validator.validate(routes)).hasSize(1);
+        assertThat(validator.validate(routes).syncs()).hasSize(1);
     }
 
     @Test
@@ -364,7 +365,7 @@ class SyncFileValidatorTest {
         io.writeback.support.SyncFile.of("mapped", "SELECT id, a FROM t").source("cursor", "a").source("chunkSize", 10)
                 .fields("b=a").deliver("sandbox", "things", 5).writeTo(routes);
 
-        List<SyncDefinition> syncs = validator.validate(routes);
+        List<SyncDefinition> syncs = validator.validate(routes).syncs();
 
         assertThat(syncs).extracting(SyncDefinition::name).containsExactlyInAnyOrder("plain", "mapped");
         SyncDefinition mapped = syncs.stream().filter(sync -> sync.name().equals("mapped")).findFirst().orElseThrow();
@@ -385,7 +386,7 @@ class SyncFileValidatorTest {
                         - log: "normalising"
                 """);
 
-        assertThat(validator.validate(routes)).isEmpty();
+        assertThat(validator.validate(routes).syncs()).isEmpty();
     }
 
     private void write(String name, String content) throws IOException {
