@@ -9,7 +9,7 @@ record SyncSummary(String name, String description, String file, String mode, St
 
     static SyncSummary of(SyncDefinition sync, Long activeRunId, RunView lastRun) {
         return new SyncSummary(sync.name(), sync.description(), sync.file().toString(),
-                sync.source().mode().name().toLowerCase(), sync.schedule(), sync.source().cursor(),
-                sync.deliver().connection(), sync.deliver().object(), activeRunId, lastRun);
+                sync.source().getMode().name().toLowerCase(), sync.schedule(), sync.source().getCursor(),
+                sync.deliver().getConnection(), sync.deliver().getObject(), activeRunId, lastRun);
     }
 }

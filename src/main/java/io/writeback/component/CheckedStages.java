@@ -12,8 +12,8 @@ import org.apache.camel.support.DefaultEndpoint;
 public class CheckedStages extends StageComponentSupport {
 
     @Override
-    protected Endpoint endpoint(String uri, StageKind kind, StageOptions options, List<String> problems) {
-        return new CheckedStage(uri, this, options, List.copyOf(problems));
+    protected Endpoint endpoint(WritebackEndpoint endpoint, StageKind kind, StageOptions options, List<String> problems) {
+        return new CheckedStage(endpoint.getEndpointUri(), this, options, List.copyOf(problems));
     }
 
     /** A stage as read from a sync file: its options and what is wrong with them. */

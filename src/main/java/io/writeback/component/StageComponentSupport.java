@@ -18,13 +18,18 @@ public abstract class StageComponentSupport extends DefaultComponent {
         StageKind kind = StageKind.named(remaining).orElseThrow(() -> new IllegalArgumentException(
                 "unknown stage " + StageKind.SCHEME + ":" + remaining + " (known: " + String.join(", ",
                         Arrays.stream(StageKind.values()).map(StageKind::stageName).toList()) + ")"));
-        StageOptions options = kind.newOptions();
-        List<String> problems = StageOptionsBinder.bind(getCamelContext(), kind, options, parameters);
+        WritebackEndpoint endpoint = new WritebackEndpoint(uri, this, kind.stageName());
+        List<String> problems = StageOptionsBinder.bind(getCamelContext(), kind, endpoint, parameters);
+        StageOptions options = kind.optionsOn(endpoint);
         options.check(problems);
         parameters.clear();
-        return endpoint(uri, kind, options, problems);
+        return endpoint(endpoint, kind, options, problems);
     }
 
-    /** The endpoint for a stage whose options are bound; {@code problems} is empty when they can work. */
-    protected abstract Endpoint endpoint(String uri, StageKind kind, StageOptions options, List<String> problems);
+    /**
+     * The endpoint for a stage whose options are bound on {@code endpoint}; {@code problems} is empty when
+     * they can work.
+     */
+    protected abstract Endpoint endpoint(WritebackEndpoint endpoint, StageKind kind, StageOptions options,
+            List<String> problems);
 }

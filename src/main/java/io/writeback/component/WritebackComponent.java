@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * The {@code writeback:} Camel component: {@code writeback:source}, {@code writeback:map},
  * {@code writeback:plan} and {@code writeback:deliver} are the stages a sync file strings together.
  */
+@org.apache.camel.spi.annotations.Component(StageKind.SCHEME)
 @Component(StageKind.SCHEME)
 public class WritebackComponent extends StageComponentSupport {
 
@@ -28,10 +29,11 @@ public class WritebackComponent extends StageComponentSupport {
     }
 
     @Override
-    protected Endpoint endpoint(String uri, StageKind kind, StageOptions options, List<String> problems) {
+    protected Endpoint endpoint(WritebackEndpoint endpoint, StageKind kind, StageOptions options, List<String> problems) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new StageEndpoint(uri, this, stages.get(kind.stageName()).processor(options));
+        endpoint.runs(stages.get(kind.stageName()).processor(options));
+        return endpoint;
     }
 }

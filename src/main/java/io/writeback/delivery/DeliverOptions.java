@@ -7,8 +7,12 @@ import io.writeback.kernel.StageOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /** Parameters of {@code writeback:deliver}: which connection and which object of it receive the records. */
+@UriParams
 public class DeliverOptions implements StageOptions {
 
     /** The stage's name in a sync file: {@code writeback:deliver}. */
@@ -16,15 +20,49 @@ public class DeliverOptions implements StageOptions {
 
     private static final Pattern OBJECT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
+    /** A connection under writeback.connections */
+    @UriParam(label = "deliver")
+    @Metadata(required = true)
     private String connection;
+
+    /** The destination object (people, companies): fills {object} in the connection's paths */
+    @UriParam(label = "deliver")
+    @Metadata(required = true)
     private String object;
+
+    /** Records per bulk call where the object has a bulk endpoint, capped by its maximum; 1 sends each alone */
+    @UriParam(label = "deliver", defaultValue = "100")
     private int batchSize = 100;
+
+    /**
+     * A payload field by which a new record is looked up in the target before its insert; one found is linked and
+     * updated instead of created again
+     */
+    @UriParam(label = "deliver")
     private String matchOn;
+
+    /** A statement run after each insert on writeBackDatabase, with :source_id and :target_id bound */
+    @UriParam(label = "deliver", secret = true)
     private String writeBackSql;
+
+    /** The database writeBackSql runs on: warehouse, or one under writeback.databases */
+    @UriParam(label = "deliver", defaultValue = "warehouse")
     private String writeBackDatabase = ConnectionsProperties.WAREHOUSE;
+
+    /** The connection that takes the write-back call after each insert (with writeBackPath) */
+    @UriParam(label = "deliver")
     private String writeBackConnection;
+
+    /** The method of the write-back call */
+    @UriParam(label = "deliver", defaultValue = "PATCH", enums = "PATCH,PUT,POST")
     private String writeBackMethod = "PATCH";
+
+    /** The path of the write-back call, with {source_id} and {target_id} filled in */
+    @UriParam(label = "deliver", secret = true)
     private String writeBackPath;
+
+    /** The JSON body of the write-back call, with {source_id} and {target_id} filled in */
+    @UriParam(label = "deliver", secret = true)
     private String writeBackBody;
 
     @Override
@@ -78,11 +116,11 @@ public class DeliverOptions implements StageOptions {
     @Override
     public References references() {
         return References.of(Arrays.asList(connection, writeBackConnection),
-                Arrays.asList(writeBackSql() == null ? null : writeBackDatabase()));
+                Arrays.asList(getWriteBackSql() == null ? null : getWriteBackDatabase()));
     }
 
-    /** A statement run on {@link #writeBackDatabase()} for each new record, with :source_id and :target_id bound; or null. */
-    public String writeBackSql() {
+    /** A statement run on {@link #getWriteBackDatabase()} for each new record, with :source_id and :target_id bound; or null. */
+    public String getWriteBackSql() {
         return writeBackSql;
     }
 
@@ -90,8 +128,8 @@ public class DeliverOptions implements StageOptions {
         this.writeBackSql = blankToNull(writeBackSql);
     }
 
-    /** The database {@link #writeBackSql()} runs on: one under writeback.databases, or the warehouse (the default). */
-    public String writeBackDatabase() {
+    /** The database {@link #getWriteBackSql()} runs on: one under writeback.databases, or the warehouse (the default). */
+    public String getWriteBackDatabase() {
         return writeBackDatabase;
     }
 
@@ -100,8 +138,8 @@ public class DeliverOptions implements StageOptions {
                 : writeBackDatabase.strip();
     }
 
-    /** The connection the write-back call goes to (a name under writeback.connections), with {@link #writeBackPath()}. */
-    public String writeBackConnection() {
+    /** The connection the write-back call goes to (a name under writeback.connections), with {@link #getWriteBackPath()}. */
+    public String getWriteBackConnection() {
         return writeBackConnection;
     }
 
@@ -109,7 +147,7 @@ public class DeliverOptions implements StageOptions {
         this.writeBackConnection = blankToNull(writeBackConnection);
     }
 
-    public String writeBackMethod() {
+    public String getWriteBackMethod() {
         return writeBackMethod;
     }
 
@@ -118,7 +156,7 @@ public class DeliverOptions implements StageOptions {
     }
 
     /** The path of the write-back call, with {source_id} and {target_id} filled in; or null. */
-    public String writeBackPath() {
+    public String getWriteBackPath() {
         return writeBackPath;
     }
 
@@ -127,7 +165,7 @@ public class DeliverOptions implements StageOptions {
     }
 
     /** The JSON body of the write-back call, with {source_id} and {target_id} filled in; null sends none. */
-    public String writeBackBody() {
+    public String getWriteBackBody() {
         return writeBackBody;
     }
 
@@ -140,7 +178,7 @@ public class DeliverOptions implements StageOptions {
     }
 
     /** Records per bulk call where the object has a bulk endpoint (capped by its maximum); 1 sends each alone. */
-    public int batchSize() {
+    public int getBatchSize() {
         return batchSize;
     }
 
@@ -152,7 +190,7 @@ public class DeliverOptions implements StageOptions {
      * The payload field by which a new record is looked up in the target before it is inserted (null:
      * never): a record found there is linked to it and updated instead of created again.
      */
-    public String matchOn() {
+    public String getMatchOn() {
         return matchOn;
     }
 
@@ -160,11 +198,11 @@ public class DeliverOptions implements StageOptions {
         this.matchOn = matchOn == null || matchOn.isBlank() ? null : matchOn.strip();
     }
 
-    public String connection() {
+    public String getConnection() {
         return connection;
     }
 
-    public String object() {
+    public String getObject() {
         return object;
     }
 

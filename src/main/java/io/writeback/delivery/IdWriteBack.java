@@ -66,7 +66,7 @@ public class IdWriteBack implements DisposableBean {
         if (targetIds.isEmpty()) {
             return Map.of();
         }
-        return options.writeBackSql() != null ? bySql(database(options.writeBackDatabase()), options.writeBackSql(), targetIds)
+        return options.getWriteBackSql() != null ? bySql(database(options.getWriteBackDatabase()), options.getWriteBackSql(), targetIds)
                 : byCall(options, targetIds);
     }
 
@@ -97,13 +97,13 @@ public class IdWriteBack implements DisposableBean {
     }
 
     private Map<String, String> byCall(DeliverOptions options, Map<String, String> targetIds) {
-        HttpConnection connection = connections.get(options.writeBackConnection());
+        HttpConnection connection = connections.get(options.getWriteBackConnection());
         Map<String, String> outcomes = new LinkedHashMap<>();
         targetIds.forEach((sourceId, targetId) -> {
             Map<String, Object> ids = Map.of("source_id", sourceId, "target_id", targetId);
-            String url = connection.urls().filled(options.writeBackPath(), ids);
-            String body = options.writeBackBody() == null ? null : JsonText.fill(options.writeBackBody(), ids);
-            DeliveryResult call = connection.sendRepeatable(options.writeBackMethod(), url, body);
+            String url = connection.urls().filled(options.getWriteBackPath(), ids);
+            String body = options.getWriteBackBody() == null ? null : JsonText.fill(options.getWriteBackBody(), ids);
+            DeliveryResult call = connection.sendRepeatable(options.getWriteBackMethod(), url, body);
             outcomes.put(sourceId, call.succeeded() ? null : "the write-back call failed: " + call.error());
         });
         return outcomes;

@@ -47,7 +47,7 @@ final class RecordDelivery {
     private void matchInBulk(List<SyncRecord> records, String field, RunCounts counts,
             Map<SyncRecord, RecordWriter.Written> failed) {
         List<String> values = records.stream().map(record -> record.payload().get(field).toString()).distinct().toList();
-        RecordWriter.Found found = writer.lookUpMany(options.connection(), options.object(), field, values);
+        RecordWriter.Found found = writer.lookUpMany(options.getConnection(), options.getObject(), field, values);
         if (!found.call().succeeded()) {
             records.forEach(record -> failed.put(record, new RecordWriter.Written(found.call(), null)));
             return;
@@ -68,13 +68,13 @@ final class RecordDelivery {
     /** Whether recovering {@code record} re-sends its insert under its old key: a single insert, to a destination that takes keys. */
     boolean resendsUnderOldKey(SyncRecord record) {
         String oldKey = record.link() == null ? null : record.link().intentKey();
-        return record.action() == Action.RECOVER && writer.idempotentInserts(options.connection())
+        return record.action() == Action.RECOVER && writer.idempotentInserts(options.getConnection())
                 && oldKey != null && !oldKey.startsWith(BULK_KEY_PREFIX);
     }
 
     /** Whether {@code record} can be recovered at all; if not, it is an unknown outcome and nothing is sent. */
     boolean canRecover(SyncRecord record) {
-        return resendsUnderOldKey(record) || writer.canLookUp(options.connection(), options.object());
+        return resendsUnderOldKey(record) || writer.canLookUp(options.getConnection(), options.getObject());
     }
 
     /**
@@ -85,14 +85,14 @@ final class RecordDelivery {
      */
     Map<SyncRecord, RecordWriter.Written> matchExisting(List<SyncRecord> chunk, RunCounts counts) {
         Map<SyncRecord, RecordWriter.Written> failed = new IdentityHashMap<>();
-        String field = options.matchOn();
+        String field = options.getMatchOn();
         if (field == null) {
             return failed;
         }
-        BulkEndpoint bulk = writer.bulkLookup(options.connection(), options.object());
-        if (bulk == null && !writer.canLookUp(options.connection(), options.object())) {
-            throw new IllegalStateException("sync " + run.sync() + ": matchOn needs a lookup for object '" + options.object()
-                    + "' of connection '" + options.connection() + "' (its lookup.path or bulk-lookup.path, or an "
+        BulkEndpoint bulk = writer.bulkLookup(options.getConnection(), options.getObject());
+        if (bulk == null && !writer.canLookUp(options.getConnection(), options.getObject())) {
+            throw new IllegalStateException("sync " + run.sync() + ": matchOn needs a lookup for object '" + options.getObject()
+                    + "' of connection '" + options.getConnection() + "' (its lookup.path or bulk-lookup.path, or an "
                     + "id-property in a profile)");
         }
         List<SyncRecord> toMatch = chunk.stream()
@@ -104,7 +104,7 @@ final class RecordDelivery {
             return failed;
         }
         for (SyncRecord record : toMatch) {
-            RecordWriter.Written found = writer.lookup(options.connection(), options.object(), record.payload());
+            RecordWriter.Written found = writer.lookup(options.getConnection(), options.getObject(), record.payload());
             if (!found.call().succeeded()) {
                 failed.put(record, found);
             } else {
@@ -117,7 +117,7 @@ final class RecordDelivery {
 
     /** Whether the connection lets this chunk's single calls go out together. */
     boolean concurrent() {
-        return writer.maxInFlight(options.connection()) > 1;
+        return writer.maxInFlight(options.getConnection()) > 1;
     }
 
     /**
@@ -142,7 +142,7 @@ final class RecordDelivery {
             }
             return null;
         };
-        int workers = Math.min(writer.maxInFlight(options.connection()), records.size());
+        int workers = Math.min(writer.maxInFlight(options.getConnection()), records.size());
         List<Future<RecordWriter.Written>> running = IntStream.range(0, workers).mapToObj(w -> threads.submit(worker)).toList();
         running.forEach(RecordDelivery::await);
         Map<SyncRecord, RecordWriter.Written> written = new IdentityHashMap<>();
@@ -166,23 +166,23 @@ final class RecordDelivery {
     /** Whether new inserts go in bulk calls that carry no key per record: their intent keys say so. */
     boolean bulkWithoutKeys() {
         return bulk(BulkWriter.Kind.INSERT)
-                && !bulkWriter.endpoint(options.connection(), options.object(), BulkWriter.Kind.INSERT).orElseThrow().takesKeys();
+                && !bulkWriter.endpoint(options.getConnection(), options.getObject(), BulkWriter.Kind.INSERT).orElseThrow().takesKeys();
     }
 
     /** Whether this sync's writes of that kind go in bulk calls. */
     boolean bulk(BulkWriter.Kind kind) {
-        return options.batchSize() > 1 && bulkWriter.endpoint(options.connection(), options.object(), kind).isPresent();
+        return options.getBatchSize() > 1 && bulkWriter.endpoint(options.getConnection(), options.getObject(), kind).isPresent();
     }
 
     /** Writes {@code records} in bulk calls of the sync's batch size (at most the endpoint's); their results. */
     Map<SyncRecord, RecordWriter.Written> writeInBulk(BulkWriter.Kind kind, List<SyncRecord> records,
             Map<String, String> intents, RunCounts counts) {
-        int batch = Math.min(options.batchSize(),
-                bulkWriter.endpoint(options.connection(), options.object(), kind).orElseThrow().maxBatch());
+        int batch = Math.min(options.getBatchSize(),
+                bulkWriter.endpoint(options.getConnection(), options.getObject(), kind).orElseThrow().maxBatch());
         Map<SyncRecord, RecordWriter.Written> written = new IdentityHashMap<>();
         for (int from = 0; from < records.size(); from += batch) {
             List<SyncRecord> part = records.subList(from, Math.min(records.size(), from + batch));
-            BulkWriter.Result result = bulkWriter.write(options.connection(), options.object(), kind,
+            BulkWriter.Result result = bulkWriter.write(options.getConnection(), options.getObject(), kind,
                     part.stream().map(record -> new BulkWriter.Item(record.payload(),
                             record.link() == null ? null : record.link().targetId(), intents.get(record.sourceId()))).toList());
             counts.httpCalls(result.calls());
@@ -195,8 +195,8 @@ final class RecordDelivery {
 
     /** Writes {@code record}; a recovered record's action becomes the insert or update that was made. */
     RecordWriter.Written write(SyncRecord record, String intentKey) {
-        String connection = options.connection();
-        String object = options.object();
+        String connection = options.getConnection();
+        String object = options.getObject();
         String targetId = record.link() == null ? null : record.link().targetId();
         return switch (record.action()) {
             case INSERT -> writer.insert(connection, object, record.payload(), intentKey);
@@ -211,9 +211,9 @@ final class RecordDelivery {
     private RecordWriter.Written recover(SyncRecord record, String intentKey) {
         if (resendsUnderOldKey(record)) {
             record.decide(Action.INSERT, "re-sent under the key of the insert whose outcome was not recorded");
-            return writer.insert(options.connection(), options.object(), record.payload(), intentKey);
+            return writer.insert(options.getConnection(), options.getObject(), record.payload(), intentKey);
         }
-        RecordWriter.Written found = writer.lookup(options.connection(), options.object(), record.payload());
+        RecordWriter.Written found = writer.lookup(options.getConnection(), options.getObject(), record.payload());
         if (!found.call().succeeded()) {
             return found;
         }
@@ -221,10 +221,10 @@ final class RecordDelivery {
         RecordWriter.Written written;
         if (found.targetId() != null) {
             record.decide(Action.UPDATE, "found in the target by lookup after an insert whose outcome was not recorded");
-            written = writer.update(options.connection(), options.object(), found.targetId(), record.payload());
+            written = writer.update(options.getConnection(), options.getObject(), found.targetId(), record.payload());
         } else {
             record.decide(Action.INSERT, "not found in the target by lookup after an insert whose outcome was not recorded");
-            written = writer.insert(options.connection(), options.object(), record.payload(), intentKey);
+            written = writer.insert(options.getConnection(), options.getObject(), record.payload(), intentKey);
         }
         return new RecordWriter.Written(written.call().afterCalls(lookupCalls), written.targetId());
     }
@@ -238,9 +238,9 @@ final class RecordDelivery {
             default -> null;
         };
         return switch (record.action()) {
-            case INSERT, UPDATE, DELETE, ARCHIVE -> writer.describe(options.connection(), options.object(), record.action(),
+            case INSERT, UPDATE, DELETE, ARCHIVE -> writer.describe(options.getConnection(), options.getObject(), record.action(),
                     targetId, payload);
-            case RECOVER -> writer.describe(options.connection(), options.object(), Action.INSERT, null, payload);
+            case RECOVER -> writer.describe(options.getConnection(), options.getObject(), Action.INSERT, null, payload);
             default -> null;
         };
     }

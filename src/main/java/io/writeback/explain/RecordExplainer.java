@@ -68,7 +68,7 @@ public class RecordExplainer {
             return "Record " + id + " is not in the query's result, so the sync does not send it"
                     + (link != null && link.targetId() != null
                             ? "; its target record " + link.targetId() + " stays as last synced"
-                                    + (source.mode() == SyncMode.MIRROR ? " until the next run removes it" : "")
+                                    + (source.getMode() == SyncMode.MIRROR ? " until the next run removes it" : "")
                             : "") + ".";
         }
         String action = next == null ? "unchanged" : next.action();
@@ -83,7 +83,7 @@ public class RecordExplainer {
                 || action.equals("archive");
         if (Boolean.TRUE.equals(behind) && wouldSend) {
             return "Record " + id + " would " + action + ", but its cursor is behind the bookmark, so incremental runs "
-                    + "do not read it: move its " + source.cursor() + " forward, or resync.";
+                    + "do not read it: move its " + source.getCursor() + " forward, or resync.";
         }
         return switch (action) {
             case "insert" -> "Record " + id + " has no target record yet: the next run inserts it.";

@@ -4,13 +4,20 @@ import io.writeback.kernel.Identifiers;
 import io.writeback.kernel.StageOptions;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /** Parameters of {@code writeback:group}: the syncs it runs, in order, parents first. */
+@UriParams
 public class GroupOptions implements StageOptions {
 
     /** The stage's name in a sync file: {@code writeback:group}. */
     public static final String STAGE = "group";
 
+    /** The syncs a group runs, in order, parents first, comma-separated */
+    @UriParam(label = "group")
+    @Metadata(required = true)
     private String syncs;
 
     @Override
@@ -33,5 +40,9 @@ public class GroupOptions implements StageOptions {
 
     public void setSyncs(String syncs) {
         this.syncs = syncs;
+    }
+
+    public String getSyncs() {
+        return syncs;
     }
 }

@@ -2,15 +2,32 @@ package io.writeback.mapping;
 
 import io.writeback.kernel.StageOptions;
 import java.util.List;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /** Parameters of {@code writeback:map}: which fields the payload has and where they come from. */
+@UriParams
 public class MappingOptions implements StageOptions {
 
     /** The stage's name in a sync file: {@code writeback:map}. */
     public static final String STAGE = "map";
 
+    /**
+     * target=source pairs or bare column names, comma-separated; unset: every column of the query under its own
+     * name, but the cursor
+     */
+    @UriParam(label = "map", secret = true)
     private String fields;
+
+    /** Static values added to every payload, target=value, comma-separated (quote values holding commas) */
+    @UriParam(label = "map", secret = true)
     private String constants;
+
+    /**
+     * Foreign keys to other syncs' records, field=parent_sync(column), comma-separated: the field gets the target id
+     * of the parent record whose source id is in the column
+     */
+    @UriParam(label = "map", secret = true)
     private String relations;
 
     @Override
@@ -41,5 +58,17 @@ public class MappingOptions implements StageOptions {
 
     public void setConstants(String constants) {
         this.constants = constants;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public String getConstants() {
+        return constants;
+    }
+
+    public String getRelations() {
+        return relations;
     }
 }

@@ -83,7 +83,7 @@ public class RunLauncher implements DisposableBean {
 
     /** Queues a run and claims the sync for it, or refuses when a run of the sync is going. */
     private long queueClaimed(String sync, Trigger trigger) {
-        String pair = catalog.find(sync).map(definition -> definition.source().pair()).orElse(null);
+        String pair = catalog.find(sync).map(definition -> definition.source().getPair()).orElse(null);
         long claim = activeRuns.claimAhead(sync, pair).orElseThrow(() -> {
             String busy = activeRuns.busyOf(sync, pair);
             return new RunInProgressException(sync, busy, activeRuns.active(busy).orElse(0L));

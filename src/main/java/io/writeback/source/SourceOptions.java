@@ -2,13 +2,20 @@ package io.writeback.source;
 
 import io.writeback.kernel.ErrorPolicy;
 import io.writeback.kernel.Identifiers;
+import io.writeback.kernel.ResourceText;
 import io.writeback.kernel.StageOptions;
 import io.writeback.kernel.SyncMode;
 import io.writeback.kernel.SyncSpec;
 import io.writeback.kernel.Vanished;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /** Parameters of {@code writeback:source}: the query a sync reads and how its rows are identified. */
+@UriParams
 public class SourceOptions implements StageOptions {
 
     /** The stage's name in a sync file: {@code writeback:source}. */
@@ -16,22 +23,76 @@ public class SourceOptions implements StageOptions {
 
     static final int MAX_CHUNK_SIZE = 10_000;
 
+    /**
+     * SQL returning one row per destination record, kept as written (several lines, plus signs, % and &,
+     * comments); or resource:file:PATH or resource:classpath:PATH to read it from a file
+     */
+    @UriParam(label = "source", secret = true)
+    @Metadata(required = true)
     private String query;
+
+    /** The column that identifies a row; its text form is the link table's source id */
+    @UriParam(label = "source")
+    @Metadata(required = true)
     private String key;
+
+    /**
+     * A high-watermark column (updated_at, _sdc_batched_at): the sync becomes incremental, reading from its bookmark
+     * on
+     */
+    @UriParam(label = "source")
     private String cursor;
+
+    /**
+     * insert, update, upsert, delete (the records of the rows returned) or mirror (upsert, and delete or archive
+     * what left the source)
+     */
+    @UriParam(label = "source", defaultValue = "upsert")
     private SyncMode mode = SyncMode.UPSERT;
+
+    /** Rows per chunk: the unit of link-table reads and writes, of bulk calls and of memory (1 to 10,000) */
+    @UriParam(label = "source", defaultValue = "500")
     private int chunkSize = 500;
+
+    /** continue: a failed record is recorded and the run goes on; stop: the run ends at the first failed record */
+    @UriParam(label = "source", defaultValue = "continue")
     private ErrorPolicy errorPolicy = ErrorPolicy.CONTINUE;
+
+    /** Mode mirror: delete or archive the target records of rows that left the source */
+    @UriParam(label = "source", defaultValue = "delete")
     private Vanished vanished;
+
+    /** Mode mirror with vanished archive: the target field set to archiveValue to mark a record archived */
+    @UriParam(label = "source")
     private String archiveField;
+
+    /** The value archiveField is set to */
+    @UriParam(label = "source", secret = true, defaultValue = "true")
     private String archiveValue = "true";
+
+    /** Use the link table of another sync (a delete sync cleaning up what an upsert sync created) */
+    @UriParam(label = "source")
     private String linksOf;
+
+    /**
+     * The sync that syncs the other way between the same two systems; each names the other, and what one direction
+     * wrote is not sent back by the other
+     */
+    @UriParam(label = "source")
     private String pair;
+
+    private String sql;
 
     @Override
     public void check(List<String> problems) {
         if (query == null || query.isBlank()) {
             problems.add("writeback:source needs 'query': the SQL that returns the rows to sync");
+        } else {
+            try {
+                sql();
+            } catch (UncheckedIOException e) {
+                problems.add("writeback:source query: " + e.getMessage());
+            }
         }
         if (key == null || key.isBlank()) {
             problems.add("writeback:source needs 'key': the column that identifies a row");
@@ -72,15 +133,34 @@ public class SourceOptions implements StageOptions {
 
     /** The sync-wide settings a run carries to every stage. */
     public SyncSpec spec() {
-        return new SyncSpec(key, cursor(), mode, chunkSize, errorPolicy, vanished(), archiveField, archiveValue, linksOf, pair);
+        return new SyncSpec(key, getCursor(), mode, chunkSize, errorPolicy, getVanished(), archiveField, archiveValue, linksOf, pair);
     }
 
     /** The query without trailing semicolons, so that it can be wrapped in a subquery. */
-    public String query() {
-        return query.strip().replaceAll(";+\\s*$", "");
+    public String getQuery() {
+        return query;
     }
 
-    public String key() {
+    /**
+     * The SQL to run: the query, or the text of the file it names, without trailing semicolons so that
+     * it can be wrapped in a subquery. Read once, when the options are checked.
+     */
+    public String sql() {
+        if (sql == null) {
+            sql = readSql();
+        }
+        return sql;
+    }
+
+    private String readSql() {
+        try {
+            return ResourceText.of(query).strip().replaceAll(";+\\s*$", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the query " + query + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public String getKey() {
         return key;
     }
 
@@ -88,25 +168,25 @@ public class SourceOptions implements StageOptions {
         return cursor != null && !cursor.isBlank();
     }
 
-    public String cursor() {
+    public String getCursor() {
         return incremental() ? cursor : null;
     }
 
-    public SyncMode mode() {
+    public SyncMode getMode() {
         return mode;
     }
 
-    public int chunkSize() {
+    public int getChunkSize() {
         return chunkSize;
     }
 
     /** The sync whose link table this one reads and writes, when not its own (a delete sync cleaning up after an upsert sync). */
-    public String linksOf() {
+    public String getLinksOf() {
         return linksOf;
     }
 
     /** The sync that syncs the other way between the same two systems, or null: see docs/sync-semantics.md, Two-way syncs. */
-    public String pair() {
+    public String getPair() {
         return pair;
     }
 
@@ -119,7 +199,7 @@ public class SourceOptions implements StageOptions {
     }
 
     /** What mode mirror does to the target records of vanished rows. */
-    public Vanished vanished() {
+    public Vanished getVanished() {
         return vanished == null ? Vanished.DELETE : vanished;
     }
 
@@ -135,7 +215,7 @@ public class SourceOptions implements StageOptions {
         this.archiveValue = archiveValue;
     }
 
-    public ErrorPolicy errorPolicy() {
+    public ErrorPolicy getErrorPolicy() {
         return errorPolicy;
     }
 
@@ -161,5 +241,13 @@ public class SourceOptions implements StageOptions {
 
     public void setChunkSize(int chunkSize) {
         this.chunkSize = chunkSize;
+    }
+
+    public String getArchiveField() {
+        return archiveField;
+    }
+
+    public String getArchiveValue() {
+        return archiveValue;
     }
 }

@@ -45,8 +45,8 @@ public class SourceReader {
 
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
     public RowStream openKeys(RunContext run, SourceOptions source, List<String> keys) {
-        String sql = "SELECT * FROM (" + source.query() + "\n) AS src WHERE src."
-                + Identifiers.quote(source.key()) + "::text = ANY (?)";
+        String sql = "SELECT * FROM (" + source.sql() + "\n) AS src WHERE src."
+                + Identifiers.quote(source.getKey()) + "::text = ANY (?)";
         return open(run, source, sql, statement -> statement.setArray(1,
                 statement.getConnection().createArrayOf("text", keys.toArray())), false);
     }
@@ -56,8 +56,8 @@ public class SourceReader {
      * read it (a row without a cursor value counts as before); empty when the query does not return it.
      */
     public Optional<Boolean> isBehindBookmark(String sync, SourceOptions source, String key, String bookmark) {
-        String sql = "SELECT src." + Identifiers.quote(source.cursor()) + " < ? FROM (" + source.query()
-                + "\n) AS src WHERE src." + Identifiers.quote(source.key()) + "::text = ?";
+        String sql = "SELECT src." + Identifiers.quote(source.getCursor()) + " < ? FROM (" + source.sql()
+                + "\n) AS src WHERE src." + Identifiers.quote(source.getKey()) + "::text = ?";
         try (Connection connection = warehouse.streamingConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, bookmark, Types.OTHER);
@@ -89,16 +89,16 @@ public class SourceReader {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
-            if (!sql.equals(source.query()) && run.firstSourceRead()) {
+            if (!sql.equals(source.sql()) && run.firstSourceRead()) {
                 probeColumns(run, source, connection);
             }
             PreparedStatement statement = connection.prepareStatement(sql);
-            statement.setFetchSize(source.chunkSize());
+            statement.setFetchSize(source.getChunkSize());
             binder.bind(statement);
             ResultSet rs = statement.executeQuery();
             List<String> columns = columns(rs.getMetaData());
-            int keyIndex = requireColumn(run, columns, source.key(), "key");
-            int cursorIndex = source.incremental() ? requireColumn(run, columns, source.cursor(), "cursor") : -1;
+            int keyIndex = requireColumn(run, columns, source.getKey(), "key");
+            int cursorIndex = source.incremental() ? requireColumn(run, columns, source.getCursor(), "cursor") : -1;
             return new RowStream(run, connection, statement, rs, columns, keyIndex, bookmarked ? cursorIndex : -1, readAhead, links);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -115,22 +115,22 @@ public class SourceReader {
      */
     private static void probeColumns(RunContext run, SourceOptions source, Connection connection) throws SQLException {
         try (PreparedStatement probe = connection.prepareStatement(
-                "SELECT * FROM (" + source.query() + "\n) AS src LIMIT 0");
+                "SELECT * FROM (" + source.sql() + "\n) AS src LIMIT 0");
                 ResultSet rs = probe.executeQuery()) {
             List<String> columns = columns(rs.getMetaData());
-            requireColumn(run, columns, source.key(), "key");
+            requireColumn(run, columns, source.getKey(), "key");
             if (source.incremental()) {
-                requireColumn(run, columns, source.cursor(), "cursor");
+                requireColumn(run, columns, source.getCursor(), "cursor");
             }
         }
     }
 
     static String statement(SourceOptions source, String bookmark) {
         if (!source.incremental()) {
-            return source.query();
+            return source.sql();
         }
-        String cursor = "src." + Identifiers.quote(source.cursor());
-        return "SELECT * FROM (" + source.query() + "\n) AS src"
+        String cursor = "src." + Identifiers.quote(source.getCursor());
+        return "SELECT * FROM (" + source.sql() + "\n) AS src"
                 + (bookmark == null ? "" : " WHERE " + cursor + " >= ?")
                 + " ORDER BY " + cursor;
     }

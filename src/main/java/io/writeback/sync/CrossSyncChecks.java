@@ -31,7 +31,7 @@ final class CrossSyncChecks {
     static void checkLinksOf(List<SyncDefinition> syncs, List<String> problems) {
         List<String> names = syncs.stream().map(SyncDefinition::name).toList();
         for (SyncDefinition sync : syncs) {
-            String linksOf = sync.source().linksOf();
+            String linksOf = sync.source().getLinksOf();
             if (linksOf != null && !names.contains(linksOf)) {
                 problems.add(sync.file() + ": sync '" + sync.name() + "': 'linksOf' names no sync: '" + linksOf
                         + "' (declared: " + String.join(", ", names) + ")");
@@ -44,7 +44,7 @@ final class CrossSyncChecks {
         Map<String, SyncDefinition> byName = new HashMap<>();
         syncs.forEach(sync -> byName.put(sync.name(), sync));
         for (SyncDefinition sync : syncs) {
-            String pair = sync.source().pair();
+            String pair = sync.source().getPair();
             String where = sync.file() + ": sync '" + sync.name() + "': 'pair' ";
             if (pair == null) {
                 continue;
@@ -55,7 +55,7 @@ final class CrossSyncChecks {
             } else if (other == null) {
                 problems.add(where + "names no sync: '" + pair + "' (declared: "
                         + String.join(", ", byName.keySet().stream().sorted().toList()) + ")");
-            } else if (!sync.name().equals(other.source().pair())) {
+            } else if (!sync.name().equals(other.source().getPair())) {
                 problems.add(where + "names '" + pair + "', which must name '" + sync.name() + "' as its pair in turn");
             }
         }

@@ -37,8 +37,8 @@ public final class ValidateCommand {
             System.out.println("OK: " + syncs.size() + " sync(s) in " + routesDir + " are valid");
             report.warnings().forEach(warning -> System.out.println("warning: " + warning));
             syncs.forEach(sync -> System.out.println("  " + sync.name() + " (" + sync.file() + "): "
-                    + sync.source().mode().name().toLowerCase() + ", " + sync.schedule() + ", to "
-                    + sync.deliver().connection() + "/" + sync.deliver().object()));
+                    + sync.source().getMode().name().toLowerCase() + ", " + sync.schedule() + ", to "
+                    + sync.deliver().getConnection() + "/" + sync.deliver().getObject()));
             return 0;
         } catch (InvalidSyncFilesException e) {
             System.err.println(e.getMessage());

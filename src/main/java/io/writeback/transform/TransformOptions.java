@@ -1,24 +1,29 @@
 package io.writeback.transform;
 
 import groovy.lang.GroovyShell;
+import io.writeback.kernel.ResourceText;
 import io.writeback.kernel.StageOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 import org.codehaus.groovy.control.CompilationFailedException;
 
 /** Parameters of {@code writeback:transform}: the Groovy script run on each record between mapping and plan. */
+@UriParams
 public class TransformOptions implements StageOptions {
 
     /** The stage's name in a sync file: {@code writeback:transform}. */
     public static final String STAGE = "transform";
 
-    private static final String RESOURCE = "resource:";
-
+    /**
+     * A Groovy script run on each record, changing payload in place; or resource:file:PATH or
+     * resource:classpath:PATH
+     */
+    @UriParam(label = "transform", secret = true)
+    @Metadata(required = true)
     private String groovy;
 
     @Override
@@ -37,7 +42,7 @@ public class TransformOptions implements StageOptions {
         try {
             new GroovyShell().parse(text);
         } catch (CompilationFailedException e) {
-            problems.add("writeback:transform groovy: the script " + (groovy.startsWith(RESOURCE) ? groovy + " " : "")
+            problems.add("writeback:transform groovy: the script " + (ResourceText.isResource(groovy) ? groovy + " " : "")
                     + "does not compile: " + compilerMessage(e));
         }
     }
@@ -55,24 +60,8 @@ public class TransformOptions implements StageOptions {
      * @throws UncheckedIOException naming the resource that cannot be read
      */
     public String scriptText() {
-        if (!groovy.startsWith(RESOURCE)) {
-            return groovy;
-        }
-        String location = groovy.substring(RESOURCE.length());
         try {
-            if (location.startsWith("file:")) {
-                return Files.readString(Path.of(location.substring("file:".length())));
-            }
-            if (location.startsWith("classpath:")) {
-                try (InputStream in = TransformOptions.class.getClassLoader()
-                        .getResourceAsStream(location.substring("classpath:".length()).replaceFirst("^/", ""))) {
-                    if (in == null) {
-                        throw new IOException("no such resource");
-                    }
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
-            throw new IOException("a script resource is resource:file:<path> or resource:classpath:<path>");
+            return ResourceText.of(groovy);
         } catch (IOException e) {
             throw new UncheckedIOException("the script " + groovy + " cannot be read: " + e.getMessage(), e);
         }
@@ -80,5 +69,9 @@ public class TransformOptions implements StageOptions {
 
     public void setGroovy(String groovy) {
         this.groovy = groovy;
+    }
+
+    public String getGroovy() {
+        return groovy;
     }
 }

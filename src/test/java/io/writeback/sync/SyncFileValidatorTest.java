@@ -87,13 +87,13 @@ class SyncFileValidatorTest {
         assertThat(sync.name()).isEqualTo("contacts");
         assertThat(sync.description()).isEqualTo("Contacts to people");
         assertThat(sync.schedule()).isEqualTo("cron 0 0/15 * * * ?");
-        assertThat(sync.source().query()).isEqualTo(
+        assertThat(sync.source().sql()).isEqualTo(
                 "SELECT id, a + b AS total, 'x%y&z' AS odd -- a comment\nFROM warehouse.contacts");
-        assertThat(sync.source().key()).isEqualTo("id");
-        assertThat(sync.source().cursor()).isEqualTo("_sdc_batched_at");
-        assertThat(sync.source().mode()).isEqualTo(SyncMode.UPDATE);
-        assertThat(sync.deliver().connection()).isEqualTo("sandbox");
-        assertThat(sync.deliver().object()).isEqualTo("people");
+        assertThat(sync.source().getKey()).isEqualTo("id");
+        assertThat(sync.source().getCursor()).isEqualTo("_sdc_batched_at");
+        assertThat(sync.source().getMode()).isEqualTo(SyncMode.UPDATE);
+        assertThat(sync.deliver().getConnection()).isEqualTo("sandbox");
+        assertThat(sync.deliver().getObject()).isEqualTo("people");
     }
 
     @Test
@@ -274,6 +274,21 @@ class SyncFileValidatorTest {
     }
 
     @Test
+    void aQueryFileIsReadWhenTheFilesAreCheckedAndAMissingOneIsNamed() throws IOException {
+        Path sql = routes.resolve("contacts.sql");
+        Files.writeString(sql, "SELECT id, email FROM warehouse.contacts;\n");
+        String inline = "query: \\|\\n[^\\n]*\\n[^\\n]*\\n";
+        write("contacts.camel.yaml", VALID.replaceAll(inline, "query: resource:file:" + sql + "\n"));
+        assertThat(validator.validate(routes).syncs().get(0).source().sql())
+                .isEqualTo("SELECT id, email FROM warehouse.contacts");
+
+        write("people.camel.yaml", VALID.replace("id: contacts", "id: people").replace("writeback/contacts", "writeback/people")
+                .replaceAll(inline, "query: resource:file:" + routes.resolve("missing.sql") + "\n"));
+        assertProblems("people.camel.yaml: sync 'people': writeback:source query: the query resource:file:"
+                + routes.resolve("missing.sql") + " cannot be read: no such file");
+    }
+
+    @Test
     void aTransformAfterThePlanIsRefused() throws IOException {
         write("contacts.camel.yaml", VALID.replace("object: people\n", "object: people\n" + TRANSFORM.replace("SCRIPT",
                 "payload.name = row.fullname")));
@@ -369,9 +384,9 @@ class SyncFileValidatorTest {
 
         assertThat(syncs).extracting(SyncDefinition::name).containsExactlyInAnyOrder("plain", "mapped");
         SyncDefinition mapped = syncs.stream().filter(sync -> sync.name().equals("mapped")).findFirst().orElseThrow();
-        assertThat(mapped.source().cursor()).isEqualTo("a");
-        assertThat(mapped.deliver().batchSize()).isEqualTo(5);
-        assertThat(syncs.stream().filter(sync -> sync.name().equals("plain")).findFirst().orElseThrow().deliver().object())
+        assertThat(mapped.source().getCursor()).isEqualTo("a");
+        assertThat(mapped.deliver().getBatchSize()).isEqualTo(5);
+        assertThat(syncs.stream().filter(sync -> sync.name().equals("plain")).findFirst().orElseThrow().deliver().getObject())
                 .isEqualTo("plain");
     }
 
