@@ -6,12 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.support.WritebackIntegrationTest;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The demo syncs from {@code routes/}, run whole against the sandbox over HTTP. */
 class DemoSyncTest extends WritebackIntegrationTest {
+
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void theStepsOfARunningSyncAreNamedAfterTheSyncAndTheirStage() {
+        for (String stage : List.of("source", "map", "plan", "deliver")) {
+            assertThat(camel.getProcessor("contacts." + stage)).as("contacts." + stage).isNotNull();
+        }
+    }
 
     @Test
     void firstRunWritesEveryCompanyAndContactToTheSandbox() {

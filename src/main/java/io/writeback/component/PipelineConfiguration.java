@@ -10,12 +10,13 @@ import org.springframework.context.annotation.Configuration;
 class PipelineConfiguration {
 
     @Bean
-    static BeanPostProcessor lineBreaksInStageUris() {
+    static BeanPostProcessor stageUrisReadAsWritten() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof ModelCamelContext camel) {
                     camel.addModelLifecycleStrategy(new LineBreaks());
+                    camel.addModelLifecycleStrategy(new StageNodeIds());
                 }
                 return bean;
             }

@@ -55,6 +55,16 @@ public enum StageKind {
         return parameters;
     }
 
+    /** The stage a {@code writeback:<stage>?...} URI names; empty for any other URI. */
+    public static Optional<StageKind> ofUri(String uri) {
+        if (uri == null || !uri.startsWith(SCHEME + ":")) {
+            return Optional.empty();
+        }
+        String rest = uri.substring(SCHEME.length() + 1).replaceFirst("^//", "");
+        int query = rest.indexOf('?');
+        return named(query < 0 ? rest : rest.substring(0, query));
+    }
+
     public static Optional<StageKind> named(String name) {
         return Arrays.stream(values()).filter(k -> k.stageName.equals(name)).findFirst();
     }

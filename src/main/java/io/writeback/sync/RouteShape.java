@@ -15,14 +15,7 @@ final class RouteShape {
     }
 
     static Optional<StageKind> stageOf(ProcessorDefinition<?> step) {
-        if (step instanceof ToDefinition to && to.getEndpointUri() != null
-                && to.getEndpointUri().startsWith(StageKind.SCHEME + ":")) {
-            String rest = to.getEndpointUri().substring(StageKind.SCHEME.length() + 1);
-            int query = rest.indexOf('?');
-            String name = query < 0 ? rest : rest.substring(0, query);
-            return StageKind.named(name.replaceFirst("^//", ""));
-        }
-        return Optional.empty();
+        return step instanceof ToDefinition to ? StageKind.ofUri(to.getEndpointUri()) : Optional.empty();
     }
 
     /** Every writeback step below {@code steps}, at any depth, in order. */
