@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns a source row into the payload sent to the destination.
@@ -90,8 +91,11 @@ public final class FieldMapping {
         return payload;
     }
 
-    /** A stable description of the mapping: part of every payload hash, so a changed mapping re-sends. */
+    /**
+     * A canonical description of the mapping, part of every payload hash so that a changed mapping
+     * re-sends: entries sorted by target, so that listing the same fields in another order changes nothing.
+     */
     public String fingerprint() {
-        return "fields" + fields + ";constants" + constants;
+        return "fields" + new TreeMap<>(fields) + ";constants" + new TreeMap<>(constants);
     }
 }

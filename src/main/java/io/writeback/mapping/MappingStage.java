@@ -34,10 +34,11 @@ public class MappingStage implements Stage<MappingOptions> {
     public Processor processor(MappingOptions options) {
         FieldMapping mapping = options.mapping();
         List<Relation> relations = options.relations();
+        String fingerprint = mapping.fingerprint() + Relation.fingerprint(relations);
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);
-            run.useMapping(mapping.fingerprint() + (relations.isEmpty() ? "" : ";relations" + relations));
+            run.useMapping(fingerprint);
             Set<String> bookkeeping = run.spec().incremental() ? Set.of(run.spec().cursor()) : Set.of();
             Optional<SyncRecord> toMap = chunk.stream().filter(record -> record.action() == null).findFirst();
             if (toMap.isPresent()) {

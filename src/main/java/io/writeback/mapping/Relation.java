@@ -2,9 +2,11 @@ package io.writeback.mapping;
 
 import io.writeback.kernel.Identifiers;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A foreign key of the source: the column {@code column} holds the source id of a record of the
@@ -14,6 +16,20 @@ import java.util.regex.Pattern;
 public record Relation(String field, String parent, String column) {
 
     private static final Pattern FORM = Pattern.compile("([\\w.-]+)\\s*=\\s*([a-z][a-z0-9_]*)\\s*\\(\\s*([\\w.-]+)\\s*\\)");
+
+    /**
+     * The canonical description of {@code relations} for the payload hash: sorted by field, in the form
+     * earlier versions hashed (so upgrading re-sends only syncs whose relations were listed out of that
+     * order); empty for none.
+     */
+    public static String fingerprint(List<Relation> relations) {
+        if (relations.isEmpty()) {
+            return "";
+        }
+        return relations.stream().sorted(Comparator.comparing(Relation::field))
+                .map(r -> "Relation[field=" + r.field() + ", parent=" + r.parent() + ", column=" + r.column() + "]")
+                .collect(Collectors.joining(", ", ";relations[", "]"));
+    }
 
     /**
      * Parses {@code relations} ("company_ref=companies(company_id), owner=users(owner_id)"); null is none.

@@ -56,4 +56,24 @@ class FieldMappingTest {
                 .isNotEqualTo(FieldMapping.parse("name=email", null).fingerprint())
                 .isEqualTo(FieldMapping.parse(" name = fullname ", null).fingerprint());
     }
+
+    @Test
+    void theSameMappingListedInAnotherOrderHasTheSameFingerprint() {
+        assertThat(FieldMapping.parse("name=fullname, email, country=country_code", "source=warehouse, tier=gold").fingerprint())
+                .isEqualTo(FieldMapping.parse("country=country_code, email, name=fullname", "tier=gold, source=warehouse")
+                        .fingerprint());
+        assertThat(Relation.fingerprint(Relation.parse("company=companies(company_id), owner=users(owner_id)")))
+                .isEqualTo(Relation.fingerprint(Relation.parse("owner=users(owner_id), company=companies(company_id)")))
+                .isNotEqualTo(Relation.fingerprint(Relation.parse("owner=users(owner_id)")));
+        assertThat(Relation.fingerprint(List.of())).isEmpty();
+    }
+
+    @Test
+    void aMappingAlreadyInOrderKeepsTheFingerprintEarlierVersionsStored() {
+        // What was hashed before fingerprints were made canonical: upgrading must not re-send these syncs.
+        assertThat(FieldMapping.parse("email, name=fullname", "source=warehouse").fingerprint())
+                .isEqualTo("fields{email=email, name=fullname};constants{source=warehouse}");
+        assertThat(Relation.fingerprint(Relation.parse("company_id=companies(company_id)")))
+                .isEqualTo(";relations[Relation[field=company_id, parent=companies, column=company_id]]");
+    }
 }
