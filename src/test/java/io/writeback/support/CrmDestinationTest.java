@@ -79,7 +79,7 @@ public abstract class CrmDestinationTest {
     protected static final String CLIENT_SECRET = "client-s3cret-77";
 
     protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true)
-            .extensions(new BatchEcho(), new HubSpotEcho()));
+            .extensions(new BatchEcho(), new HubSpotEcho(), new HoldTogether()));
 
     static {
         CRM.start();
