@@ -20,12 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Kills a separate Writeback process (SIGKILL) in the middle of a 10,000-row run, at several
+ * Kills a separate Writeback process (SIGKILL) in the middle of a 5,000-row run, at several
  * moments, restarts it each time, and shows that the sandbox ends with every record exactly once.
  */
 class KillRecoveryIT {
 
-    private static final int ROWS = 10_000;
+    private static final int ROWS = 5_000;
     private static final Path WORK = Path.of("target", "kill-test");
 
     private static final List<WritebackProcess> STARTED = new ArrayList<>();
@@ -61,7 +61,7 @@ class KillRecoveryIT {
     @Test
     void killedMidRunAtSeveralMomentsItLosesNothingAndDuplicatesNothing() throws Exception {
         List<Long> unsettledAfterKills = new ArrayList<>();
-        int[] killWhenSandboxHolds = {1, 2_500, 6_000, 9_500};
+        int[] killWhenSandboxHolds = {1, 1_250, 3_000, 4_750};
         for (int i = 0; i < killWhenSandboxHolds.length; i++) {
             WritebackProcess writeback = start("run-" + i);
             writeback.startRun("bulk");
