@@ -3,31 +3,24 @@ package io.writeback.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.writeback.kernel.SyncRecord;
+import io.writeback.support.WritebackIntegrationTest;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A demo sync's route as Camel runs it, with its trigger replaced by {@code direct:} and a {@code mock:}
  * woven in after its deliver step (found by its id, {@code companies.deliver}): the chunks pass the
- * stages in order and reach the sandbox (which the application serves, hence the web server).
+ * stages in order and reach the sandbox. The route is loaded again from its file afterwards, so the
+ * application the other tests share keeps the sync as written.
  */
-@CamelSpringBootTest
-@UseAdviceWith
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "writeback.schedules.enabled=false",
-        "writeback.embedded-db.clean=true",
-        "writeback.embedded-db.data-dir=target/test-db/advice",
-        "writeback.demo.enabled=true"})
-class SyncRouteAdviceTest {
+class SyncRouteAdviceTest extends WritebackIntegrationTest {
 
     @Autowired
     CamelContext camel;
@@ -35,8 +28,11 @@ class SyncRouteAdviceTest {
     @Autowired
     ProducerTemplate producer;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @AfterEach
+    void reloadTheSyncAsWritten() throws Exception {
+        PluginHelper.getRoutesLoader(camel).updateRoutes(
+                PluginHelper.getResourceLoader(camel).resolveResource("file:routes/companies.camel.yaml"));
+    }
 
     @Test
     void aSyncsChunksPassItsStagesInOrderAndReachTheDestination() throws Exception {
@@ -44,7 +40,6 @@ class SyncRouteAdviceTest {
             route.replaceFromWith("direct:companies");
             route.weaveById("companies.deliver").after().to("mock:delivered");
         });
-        camel.start();
         MockEndpoint delivered = camel.getEndpoint("mock:delivered", MockEndpoint.class);
         // 60 demo companies, in chunks of 500 rows: one chunk.
         delivered.expectedMessageCount(1);
