@@ -18,13 +18,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The first command on a clean machine, as a process of its own: no user configured, so an admin with a
  * generated password; the embedded database with passwords and a role that is no superuser.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstStartIT {
 
     private static final Path DATA = Path.of("target/first-start/data");
@@ -51,6 +55,7 @@ class FirstStartIT {
     }
 
     @Test
+    @Order(1)
     void aGeneratedAdminLogsInWithThePasswordFromItsOwnerOnlyFile() throws Exception {
         Path file = DATA.resolve("admin-password");
         String password = Files.readString(file).strip();
@@ -65,6 +70,7 @@ class FirstStartIT {
     }
 
     @Test
+    @Order(2)
     void theEmbeddedDatabaseWantsAPasswordAndWritebackIsNoSuperuser() throws Exception {
         Matcher port = Pattern.compile("Embedded PostgreSQL on port (\\d+)").matcher(log);
         assertThat(port.find()).isTrue();
@@ -84,6 +90,22 @@ class FirstStartIT {
                     .hasMessageContaining("must be superuser or have privileges of the pg_execute_server_program role");
         }
         assertThat(log).doesNotContain(password);
+    }
+
+    @Test
+    @Order(3)
+    void theSecondStartFindsItsDataAndTheSameAdmin() throws Exception {
+        String password = Files.readString(DATA.resolve("admin-password")).strip();
+        writeback.close();
+
+        writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
+                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
+                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
+                "--writeback.schedules.enabled=false"), DATA.getParent().resolve("writeback-again.log"));
+
+        assertThat(Files.readString(DATA.resolve("admin-password")).strip()).isEqualTo(password);
+        writeback.logInAs("admin", password);
+        assertThat(writeback.get("/api/syncs")).contains("\"companies\"");
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {
