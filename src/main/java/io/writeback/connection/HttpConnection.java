@@ -107,7 +107,7 @@ public final class HttpConnection implements AutoCloseable {
                 tokenRenewed = true;
                 continue;
             }
-            boolean mayHaveLanded = answer.status() == 0 && answer.maybeSent() && !repeatable;
+            boolean mayHaveLanded = !repeatable && mayHaveLanded(answer);
             Duration wait;
             if (answer.status() == 429) {
                 wait = RetryAfter.from(answer.retryAfter(), clock.instant()).orElse(retry.backoff(calls));
@@ -157,17 +157,26 @@ public final class HttpConnection implements AutoCloseable {
     }
 
     /**
-     * 5xx and 408 may pass; a call that failed before it was sent may always be repeated, one after only if
-     * harmless; a refused host stays refused.
+     * A call that failed before it was sent may always be repeated; one sent (a 5xx or 408 answer, or none)
+     * only if repeating it is harmless, which a create without an idempotency key is not; a refused host
+     * stays refused.
      */
     private static boolean retryable(Answer answer, boolean repeatable) {
         if (answer.failure() instanceof HostGuard.RefusedHostException) {
             return false;
         }
         if (answer.status() > 0) {
-            return RetryPolicy.retryableStatus(answer.status());
+            return RetryPolicy.retryableStatus(answer.status()) && repeatable;
         }
         return !answer.maybeSent() || repeatable;
+    }
+
+    /**
+     * Whether the destination may have done what was asked although the answer says nothing usable: no
+     * answer after sending (a timeout, a reset), or a 5xx or 408, which may come after the write landed.
+     */
+    private static boolean mayHaveLanded(Answer answer) {
+        return answer.status() == 0 ? answer.maybeSent() : RetryPolicy.retryableStatus(answer.status());
     }
 
     private Answer call(String method, String url, String json, String[] extraHeader) {

@@ -69,7 +69,8 @@ public class BulkWriter {
         BulkEndpoint bulk = endpoint(kind, endpoints);
         List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
         DeliveryResult call = connection.sendBulk(bulk, object, body(bulk, bodies, items), kind != Kind.INSERT);
-        if (!call.succeeded() && call.status() > 0 && items.size() > 1) {
+        // A refused batch is halved; one that may have landed (a create answered 5xx) is not sent again at all.
+        if (!call.succeeded() && call.status() > 0 && !call.mayHaveLanded() && items.size() > 1) {
             int half = items.size() / 2;
             return call.calls() + write(connection, endpoints, object, kind, items.subList(0, half), results)
                     + write(connection, endpoints, object, kind, items.subList(half, items.size()), results);

@@ -38,11 +38,18 @@ public class RecordWriter {
         }
         String id = idIn(call.responseBody(), endpoints.idPointer());
         if (id == null) {
+            // The record was most likely created: it stays pending for recovery rather than being created again.
             String error = "the insert answered HTTP " + call.status() + " but has no id at " + endpoints.idPointer()
-                    + "; set id-pointer for object '" + object + "' of connection '" + connectionName + "'";
-            return new Written(call.withError(error), null);
+                    + " (answer: " + excerpt(call.responseBody()) + "); the record may exist, so it is not created again;"
+                    + " set id-pointer for object '" + object + "' of connection '" + connectionName + "'";
+            return new Written(call.withError(error).landedMaybe(), null);
         }
         return new Written(call, id);
+    }
+
+    private static String excerpt(String body) {
+        String text = body == null || body.isBlank() ? "empty" : body.strip().replaceAll("\\s+", " ");
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     public Written update(String connectionName, String object, String targetId, Map<String, Object> payload) {

@@ -46,6 +46,18 @@ class BulkInsertTest extends CrmDestinationTest {
     }
 
     @Test
+    void aBatchOfCreatesAnswered5xxIsNeitherHalvedNorSentAgainAndItsRecordsStayPending() {
+        CRM.stubFor(post(urlEqualTo("/crm/v1/accounts/batch")).atPriority(1).willReturn(aResponse().withStatus(500)));
+
+        JsonNode run = runs.runAndWait("accounts_bulk");
+
+        assertThat(run.at("/counts/failed").asLong()).isEqualTo(4);
+        CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/accounts/batch")));
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM writeback.links WHERE sync = 'accounts_bulk'", String.class))
+                .containsExactly("pending");
+    }
+
+    @Test
     void aRefusedBatchIsHalvedUntilOnlyTheBadRecordFails() {
         jdbc.update("INSERT INTO crm_src.accounts (id, name) VALUES (5, 'E'), (6, 'F'), (7, 'G'), (8, 'H')");
         jdbc.update("UPDATE crm_src.accounts SET name = 'BAD-C' WHERE id = 3");

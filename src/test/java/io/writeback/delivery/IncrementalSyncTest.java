@@ -25,7 +25,7 @@ class IncrementalSyncTest extends CrmDestinationTest {
 
     @Test
     void aFailedRowIsRetriedOnLaterRunsAlthoughTheBookmarkPassedIt() {
-        createsOf("accounts", "name", "B", json(503, "{}"));
+        createsOf("accounts", "name", "B", json(422, "{}"));
         JsonNode first = runs.runAndWait("accounts");
         assertThat(first.at("/counts/inserted").asLong()).isEqualTo(3);
         assertThat(first.at("/counts/failed").asLong()).isEqualTo(1);
@@ -47,7 +47,7 @@ class IncrementalSyncTest extends CrmDestinationTest {
 
     @Test
     void aFailedRowThatChangedIsSentOnceAlthoughBothPassesWouldFindIt() {
-        createsOf("accounts", "name", "B", json(503, "{}"));
+        createsOf("accounts", "name", "B", json(422, "{}"));
         runs.runAndWait("accounts");
         CRM.resetMappings();
         createsAnswerIdFrom("accounts", null, "name");

@@ -116,7 +116,7 @@ class RestDestinationTest extends CrmDestinationTest {
 
     @Test
     void aRecordThatFailedIsSentAgainOnTheNextRun() {
-        createsOf("people", "email", "cy@example.com", json(503, "{}"));
+        createsOf("people", "email", "cy@example.com", json(422, "{}"));
         runs.runAndWait("people");
         CRM.removeStub(CRM.getStubMappings().stream().filter(stub -> stub.getPriority() != null).findFirst().orElseThrow());
 
