@@ -41,6 +41,10 @@ public class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(properties.clean())
                 .setPort(properties.port())
                 .setConnectConfig("password", superuserPassword)
+                // Crash safety rests on commits being durable: the library's default (off) loses the last
+                // commits, a chunk's intents among them, when PostgreSQL itself dies.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .start();
         EmbeddedDatabaseRoles.secure(postgres.getPostgresDatabase(), dataDir, superuserPassword,
                 OwnerOnlyFile.secret(properties.passwordFile()));
