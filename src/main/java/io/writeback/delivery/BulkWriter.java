@@ -159,12 +159,12 @@ public class BulkWriter {
         if (kind == Kind.UPDATE) {
             return new Written(call, item.targetId());
         }
-        JsonNode id = result.at(bulk.idPointer());
-        if (id.isMissingNode() || id.isNull() || id.isContainerNode()) {
+        String id = TargetIds.of(result.at(bulk.idPointer()));
+        if (id == null) {
             return new Written(call.withError("the bulk answer has no id at " + bulk.idPointer() + " for this record")
                     .landedMaybe(), null);
         }
-        return new Written(call, id.asText());
+        return new Written(call, id);
     }
 
     /** What a result echoes to say which item it is for: the create's key, the target id, or the unique property's value. */

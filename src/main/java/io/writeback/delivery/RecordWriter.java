@@ -111,9 +111,9 @@ public class RecordWriter {
         Map<String, String> found = new HashMap<>();
         for (JsonNode result : results) {
             JsonNode value = result.at(bulk.matchPointer().replace("{field}", field));
-            JsonNode id = result.at(bulk.idPointer());
-            if (value.isValueNode() && id.isValueNode()) {
-                found.put(value.asText(), id.asText());
+            String id = TargetIds.of(result.at(bulk.idPointer()));
+            if (value.isValueNode() && id != null) {
+                found.put(value.asText(), id);
             }
         }
         return new Found(call, found);
@@ -170,8 +170,7 @@ public class RecordWriter {
             return null;
         }
         try {
-            JsonNode id = json.readTree(body).at(pointer);
-            return id.isMissingNode() || id.isNull() || id.isContainerNode() ? null : id.asText();
+            return TargetIds.of(json.readTree(body).at(pointer));
         } catch (JsonProcessingException e) {
             return null;
         }

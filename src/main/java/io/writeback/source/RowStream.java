@@ -1,5 +1,6 @@
 package io.writeback.source;
 
+import io.writeback.kernel.Action;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
 import io.writeback.link.ChunkLinks;
@@ -111,13 +112,22 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
 
     private SyncRecord record() throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>(columns.size() * 2);
+        String unsendable = null;
         for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i), JsonValues.of(rs.getObject(i + 1)));
+            try {
+                row.put(columns.get(i), JsonValues.of(rs.getObject(i + 1)));
+            } catch (JsonValues.UnsendableValueException e) {
+                row.put(columns.get(i), null);
+                unsendable = unsendable != null ? unsendable : "the column '" + columns.get(i) + "' " + e.getMessage();
+            }
         }
         String key = rs.getString(keyIndex);
         SyncRecord record = key == null
                 ? SyncRecord.invalid(row, "the key column '" + run.spec().key() + "' is null")
                 : new SyncRecord(key, row);
+        if (key != null && unsendable != null) {
+            record.decide(Action.INVALID, unsendable);
+        }
         if (cursorIndex > 0) {
             record.setCursorValue(rs.getString(cursorIndex));
         }

@@ -45,6 +45,26 @@ class RowStreamTest extends WritebackIntegrationTest {
         }
     }
 
+    @Test
+    void bytesArriveAsBase64AndARowWithAValueJsonCannotCarryIsInvalidNamingTheColumn() {
+        SourceOptions source = source("""
+                SELECT 1 AS id, '\\x0102ff'::bytea AS photo, now() AS seen, 1.5::float8 AS score
+                UNION ALL SELECT 2, NULL, 'infinity'::timestamptz, 2.5
+                UNION ALL SELECT 3, NULL, now(), 'NaN'::float8
+                ORDER BY id""");
+        List<SyncRecord> records = new ArrayList<>();
+
+        try (RowStream rows = reader.open(run(source), source, null)) {
+            rows.forEachRemaining(records::addAll);
+        }
+
+        assertThat(records.get(0).row()).containsEntry("photo", "AQL/");
+        assertThat(records.get(0).isInvalid()).isFalse();
+        assertThat(records.get(1).isInvalid()).isTrue();
+        assertThat(records.get(1).reason()).isEqualTo("the column 'seen' holds infinity, which no destination takes as a date");
+        assertThat(records.get(2).reason()).isEqualTo("the column 'score' holds NaN, which JSON cannot carry");
+    }
+
     private static SourceOptions source(String query) {
         SourceOptions source = new SourceOptions();
         source.setQuery(query);
