@@ -9,31 +9,21 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.writeback.support.ControlledTime;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** When a create may be sent again: only under its idempotency key, or when the destination refused it unseen. */
 class CreateRepeatsTest {
 
     private static final ObjectEndpoints.Endpoint CREATE = new ObjectEndpoints.Endpoint("POST", "/{object}");
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort());
-
-    @BeforeEach
-    void start() {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension SERVER = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @Test
     void aCreateWithoutAKeyAnswered5xxIsNotRepeatedAndMayHaveLanded() throws Exception {
@@ -47,7 +37,7 @@ class CreateRepeatsTest {
         assertThat(create.succeeded()).isFalse();
         assertThat(create.mayHaveLanded()).isTrue();
         assertThat(create.calls()).isEqualTo(1);
-        server.verify(1, postRequestedFor(urlEqualTo("/v1/people")));
+        SERVER.verify(1, postRequestedFor(urlEqualTo("/v1/people")));
     }
 
     @Test
@@ -61,7 +51,7 @@ class CreateRepeatsTest {
 
         assertThat(create.succeeded()).isTrue();
         assertThat(create.calls()).isEqualTo(2);
-        server.verify(2, postRequestedFor(urlEqualTo("/v1/people")).withHeader("Idempotency-Key", equalTo("key-1")));
+        SERVER.verify(2, postRequestedFor(urlEqualTo("/v1/people")).withHeader("Idempotency-Key", equalTo("key-1")));
     }
 
     @Test
@@ -78,13 +68,13 @@ class CreateRepeatsTest {
     }
 
     private void answers(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
-        server.stubFor(post(urlEqualTo("/v1/people")).inScenario("create").whenScenarioStateIs(STARTED)
+        SERVER.stubFor(post(urlEqualTo("/v1/people")).inScenario("create").whenScenarioStateIs(STARTED)
                 .willSetStateTo("answered").willReturn(first));
-        server.stubFor(post(urlEqualTo("/v1/people")).inScenario("create").whenScenarioStateIs("answered").willReturn(then));
+        SERVER.stubFor(post(urlEqualTo("/v1/people")).inScenario("create").whenScenarioStateIs("answered").willReturn(then));
     }
 
     private HttpConnection connection(String idempotencyKeyHeader) {
-        ConnectionProperties properties = new ConnectionProperties("http://localhost:" + server.port() + "/v1", null, null,
+        ConnectionProperties properties = new ConnectionProperties("http://localhost:" + SERVER.getPort() + "/v1", null, null,
                 null, null, null, null, idempotencyKeyHeader, null, null, List.of("localhost"), null, null, null, null);
         return new HttpConnection("crm", properties, new LocalServer(), new ControlledTime(Instant.parse("2026-03-02T08:00:00Z")));
     }
