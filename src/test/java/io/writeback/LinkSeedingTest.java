@@ -1,10 +1,12 @@
 package io.writeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackIntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -122,15 +124,10 @@ class LinkSeedingTest extends WritebackIntegrationTest {
         assertThat(seed(http, MATCH_ON_DOMAIN).getStatusCode()).as("free again once the first has ended").isEqualTo(HttpStatus.OK);
     }
 
-    private void awaitRunningQuery(String fragment) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            if (jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?",
-                    Long.class, "%" + fragment + "%") > 0) {
-                return;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("no query with " + fragment + " started");
+    private void awaitRunningQuery(String fragment) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?",
+                Long.class, "%" + fragment + "%") > 0);
     }
 
     private void assertRefusedWith(String query, String detail) {

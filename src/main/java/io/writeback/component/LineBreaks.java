@@ -2,9 +2,7 @@ package io.writeback.component;
 
 import java.util.Map;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
-import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.model.ToDefinition;
 
 /**
  * Keeps the line breaks of multi-line stage parameters (SQL above all). Camel joins the lines of an
@@ -19,17 +17,7 @@ public final class LineBreaks extends ModelLifecycleStrategySupport {
 
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
-        protect(route.getOutputs());
-    }
-
-    private static void protect(java.util.List<ProcessorDefinition<?>> steps) {
-        for (ProcessorDefinition<?> step : steps) {
-            if (step instanceof ToDefinition to && to.getUri() != null
-                    && to.getUri().startsWith(StageKind.SCHEME + ":")) {
-                to.setUri(to.getUri().replace("\r\n", "\n").replace("\n", MARK));
-            }
-            protect(step.getOutputs());
-        }
+        StageSteps.below(route.getOutputs()).forEach(to -> to.setUri(to.getUri().replace("\r\n", "\n").replace("\n", MARK)));
     }
 
     static void restore(Map<String, Object> parameters) {

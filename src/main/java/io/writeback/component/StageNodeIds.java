@@ -1,8 +1,6 @@
 package io.writeback.component;
 
-import java.util.List;
 import org.apache.camel.model.ModelLifecycleStrategySupport;
-import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
 
@@ -16,17 +14,13 @@ public final class StageNodeIds extends ModelLifecycleStrategySupport {
 
     @Override
     public void onAddRouteDefinition(RouteDefinition route) {
-        if (route.hasCustomIdAssigned()) {
-            name(route.getRouteId(), route.getOutputs());
+        if (!route.hasCustomIdAssigned()) {
+            return;
         }
-    }
-
-    private static void name(String sync, List<ProcessorDefinition<?>> steps) {
-        for (ProcessorDefinition<?> step : steps) {
-            if (step instanceof ToDefinition to && !to.hasCustomIdAssigned()) {
-                StageKind.ofUri(to.getUri()).ifPresent(kind -> to.setId(sync + "." + kind.stageName()));
+        for (ToDefinition to : StageSteps.below(route.getOutputs())) {
+            if (!to.hasCustomIdAssigned()) {
+                StageKind.ofUri(to.getUri()).ifPresent(kind -> to.setId(route.getRouteId() + "." + kind.stageName()));
             }
-            name(sync, step.getOutputs());
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.writeback.connection;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,14 +16,12 @@ final class ConnectionGate {
 
     private final RateLimit limit;
     private final Timekeeper time;
-    private final Clock clock;
     private final ArrayDeque<Instant> recentCalls = new ArrayDeque<>();
     private Instant pausedUntil = Instant.MIN;
 
     ConnectionGate(RateLimit limit, Timekeeper time) {
         this.limit = limit;
         this.time = time;
-        this.clock = time.clock();
     }
 
     /** Waits until a call may go, and counts it as gone. */
@@ -56,7 +53,7 @@ final class ConnectionGate {
     }
 
     private synchronized Duration reserveOrWait() {
-        Instant now = clock.instant();
+        Instant now = time.clock().instant();
         if (now.isBefore(pausedUntil)) {
             return Duration.between(now, pausedUntil);
         }

@@ -2,7 +2,6 @@ package io.writeback.connection;
 
 import io.writeback.connection.HttpTransport.Answer;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,17 +26,15 @@ public final class HttpConnection implements AutoCloseable {
     private final HostGuard guard;
     private final Credentials credentials;
     private final Timekeeper time;
-    private final Clock clock;
 
     HttpConnection(String name, ConnectionProperties properties, LocalServer localServer, Timekeeper time) {
         this.name = name;
         this.properties = properties;
         this.time = time;
-        this.clock = time.clock();
         this.gate = new ConnectionGate(properties.rateLimit(), time);
         this.inFlight = new Semaphore(properties.maxInFlight(), true);
         this.guard = new HostGuard(name, properties.hosts(), properties.namedHosts());
-        this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, clock);
+        this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, time.clock());
         this.transport = new HttpTransport(properties, guard);
         this.urls = new ConnectionUrls(properties.baseUrl(), localServer);
     }
@@ -90,7 +87,7 @@ public final class HttpConnection implements AutoCloseable {
         if (refused.isPresent()) {
             return new DeliveryResult(method, scrub(url), scrub(json), 0, null, scrub(refused.get()), 0, false);
         }
-        Instant started = clock.instant();
+        Instant started = time.clock().instant();
         RetryPolicy retry = properties.retry();
         int calls = 0;
         boolean tokenRenewed = false;
@@ -98,7 +95,7 @@ public final class HttpConnection implements AutoCloseable {
             gate.acquire();
             calls++;
             Answer answer = callInFlight(method, url, json, extraHeader);
-            Duration elapsed = Duration.between(started, clock.instant());
+            Duration elapsed = Duration.between(started, time.clock().instant());
             if (answer.succeeded()) {
                 return result(method, url, json, answer, null, calls, false);
             }
@@ -110,8 +107,8 @@ public final class HttpConnection implements AutoCloseable {
             boolean mayHaveLanded = !repeatable && mayHaveLanded(answer);
             Duration wait;
             if (answer.status() == 429) {
-                wait = RetryAfter.from(answer.retryAfter(), clock.instant()).orElse(retry.backoff(calls));
-                gate.pauseUntil(clock.instant().plus(wait));
+                wait = RetryAfter.from(answer.retryAfter(), time.clock().instant()).orElse(retry.backoff(calls));
+                gate.pauseUntil(time.clock().instant().plus(wait));
             } else if (retryable(answer, repeatable) && calls < retry.maxAttempts()) {
                 wait = retry.backoff(calls);
             } else {

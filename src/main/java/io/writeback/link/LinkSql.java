@@ -2,10 +2,6 @@ package io.writeback.link;
 
 import io.writeback.kernel.Link;
 import io.writeback.kernel.LinkStatus;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowMapper;
 
 /** What the link classes share: the columns of a {@link Link} and one mapper for them. */
@@ -21,9 +17,5 @@ final class LinkSql {
             rs.getString("write_back_error"));
 
     private LinkSql() {
-    }
-
-    static Array texts(Connection connection, Stream<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
     }
 }

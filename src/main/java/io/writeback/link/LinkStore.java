@@ -2,6 +2,8 @@ package io.writeback.link;
 
 import io.writeback.kernel.Link;
 import io.writeback.kernel.LinkStatus;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -112,17 +115,17 @@ public class LinkStore {
                 jdbc.update(connection -> {
                     PreparedStatement statement = connection.prepareStatement(NOTE_ECHOES);
                     statement.setString(1, notes.pair());
-                    statement.setArray(2, LinkSql.texts(connection, notes.echoes().stream().map(Echo::pairSourceId)));
-                    statement.setArray(3, LinkSql.texts(connection, notes.echoes().stream().map(Echo::pairTargetId)));
-                    statement.setArray(4, LinkSql.texts(connection, notes.echoes().stream().map(Echo::payload)));
+                    statement.setArray(2, texts(connection, notes.echoes().stream().map(Echo::pairSourceId)));
+                    statement.setArray(3, texts(connection, notes.echoes().stream().map(Echo::pairTargetId)));
+                    statement.setArray(4, texts(connection, notes.echoes().stream().map(Echo::payload)));
                     return statement;
                 });
             }
             if (!notes.writeBacks().isEmpty()) {
                 jdbc.update(connection -> {
                     PreparedStatement statement = connection.prepareStatement(NOTE_WRITE_BACKS);
-                    statement.setArray(1, LinkSql.texts(connection, notes.writeBacks().keySet().stream()));
-                    statement.setArray(2, LinkSql.texts(connection, notes.writeBacks().values().stream()));
+                    statement.setArray(1, texts(connection, notes.writeBacks().keySet().stream()));
+                    statement.setArray(2, texts(connection, notes.writeBacks().values().stream()));
                     statement.setString(3, sync);
                     return statement;
                 });
@@ -181,6 +184,10 @@ public class LinkStore {
                 return statement;
             });
         }
+    }
+
+    private static Array texts(Connection connection, Stream<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
     }
 
     private static void setColumn(PreparedStatement statement, int index, Collection<LinkOutcome> outcomes,

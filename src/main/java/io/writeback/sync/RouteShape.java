@@ -1,6 +1,7 @@
 package io.writeback.sync;
 
 import io.writeback.component.StageKind;
+import io.writeback.component.StageSteps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +19,9 @@ final class RouteShape {
         return step instanceof ToDefinition to ? StageKind.ofUri(to.getEndpointUri()) : Optional.empty();
     }
 
-    /** Every writeback step below {@code steps}, at any depth, in order. */
+    /** Every step of a known writeback stage below {@code steps}, at any depth, in order. */
     static List<ToDefinition> stagesBelow(List<ProcessorDefinition<?>> steps) {
-        List<ToDefinition> found = new ArrayList<>();
-        for (ProcessorDefinition<?> step : steps) {
-            if (stageOf(step).isPresent()) {
-                found.add((ToDefinition) step);
-            }
-            found.addAll(stagesBelow(step.getOutputs()));
-        }
-        return found;
+        return StageSteps.below(steps).stream().filter(to -> stageOf(to).isPresent()).toList();
     }
 
     /** The stage kinds among the direct children of {@code split}, in order. */
