@@ -2,13 +2,14 @@ package io.writeback.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.writeback.support.ControlledTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class ConnectionPropertiesTest {
     @Test
     void anOAuth2TokenIsFetchedOnceAndRefreshedAMinuteBeforeItExpires() throws IOException {
         List<String> forms = new ArrayList<>();
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ControlledTime clock = new ControlledTime(Instant.parse("2026-01-01T00:00:00Z"));
         AuthProperties auth = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
                 "https://auth.example/token", "writeback", "s3cret", null, "crm.write");
         Credentials credentials = new Credentials("crm", auth, (url, form) -> {
@@ -66,9 +67,9 @@ class ConnectionPropertiesTest {
         }, clock);
 
         assertThat(header(credentials)).isEqualTo("Bearer t1");
-        clock.now = clock.now.plusSeconds(539);
+        clock.waitFor(Duration.ofSeconds(539));
         assertThat(header(credentials)).isEqualTo("Bearer t1");
-        clock.now = clock.now.plusSeconds(1);
+        clock.waitFor(Duration.ofSeconds(1));
         assertThat(header(credentials)).isEqualTo("Bearer t2");
         credentials.tokenRefused();
         assertThat(header(credentials)).isEqualTo("Bearer t3");
@@ -148,30 +149,5 @@ class ConnectionPropertiesTest {
         BasicHttpRequest request = new BasicHttpRequest("GET", "/");
         credentials.apply(request);
         return request.getFirstHeader("Authorization").getValue();
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
