@@ -7,17 +7,20 @@ import io.writeback.run.UnknownSyncException;
 import io.writeback.seeding.LinkSeeder;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A sync's link table by hand: seeding it with records already in the target, and settling a record
- * whose insert was sent but whose outcome nobody knows.
+ * A sync's link table by hand: seeding it with records already in the target, settling a record whose
+ * insert was sent but whose outcome nobody knows, and forgetting links to target records that are gone.
  */
 @RestController
 @RequestMapping("/api/syncs/{name}/links")
@@ -43,10 +46,7 @@ class LinkController {
     @PostMapping("/seed")
     LinkSeeder.Seeded seed(@PathVariable String name, @RequestBody SeedQuery seed) {
         SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
-        activeRuns.active(name).ifPresent(runId -> {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "sync '" + name + "' is running (run " + runId
-                    + "); seed its links when it is not");
-        });
+        refuseWhileRunning(name, "seed its links");
         try {
             return seeder.seed(sync.source().spec().linkSync(name), seed.query());
         } catch (IllegalArgumentException e) {
@@ -69,9 +69,44 @@ class LinkController {
         }
         String linkSync = sync.source().spec().linkSync(name);
         if (!links.resolvePending(linkSync, sourceId, toTarget ? resolution.targetId() : null)) {
-            throw new NotFoundException("record " + sourceId + " of sync '" + name + "' has no pending link");
+            String state = links.row(linkSync, sourceId).map(row -> "its link is " + row.status()).orElse("it has no link");
+            throw new NotFoundException("record " + sourceId + " of sync '" + name + "' has no pending link (" + state
+                    + "); to forget a link in any state, DELETE /api/syncs/" + name + "/links/" + sourceId);
         }
         return links.row(linkSync, sourceId).orElse(null);
+    }
+
+    /**
+     * Forgets the link of one record (its target record was deleted by hand, say): the next run that reads
+     * the row treats it as never sent. Refused while the sync runs.
+     */
+    @DeleteMapping("/{sourceId}")
+    Map<String, Object> forget(@PathVariable String name, @PathVariable String sourceId) {
+        SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
+        refuseWhileRunning(name, "forget its links");
+        if (!links.forget(sync.source().spec().linkSync(name), sourceId)) {
+            throw new NotFoundException("record " + sourceId + " of sync '" + name + "' has no link");
+        }
+        return Map.of("sync", name, "sourceId", sourceId, "forgotten", 1);
+    }
+
+    /** Forgets every link of the sync, which must be asked for with {@code ?all=true}. Refused while the sync runs. */
+    @DeleteMapping
+    Map<String, Object> forgetAll(@PathVariable String name, @RequestParam(defaultValue = "false") boolean all) {
+        SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
+        if (!all) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "forgetting every link of sync '" + name
+                    + "' needs ?all=true");
+        }
+        refuseWhileRunning(name, "forget its links");
+        return Map.of("sync", name, "forgotten", links.forgetAll(sync.source().spec().linkSync(name)));
+    }
+
+    private void refuseWhileRunning(String name, String what) {
+        activeRuns.active(name).ifPresent(runId -> {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "sync '" + name + "' is running (run " + runId
+                    + "); " + what + " when it is not");
+        });
     }
 
     /** The query that pairs source ids with target ids. */

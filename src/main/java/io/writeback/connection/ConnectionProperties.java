@@ -85,7 +85,8 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         ObjectEndpoints own = objects.getOrDefault(name, ObjectEndpoints.conventional());
         ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
                 ? HubSpotProfile.object(own.idProperty())
-                : new ObjectEndpoints(null, null, null, null, null, bulkLookup, bulkInsert, null, null, null, null, null);
+                : new ObjectEndpoints(null, null, null, null, null, bulkLookup, bulkInsert, null, null, null, null, null, null,
+                        null, null);
         return own.withDefaults(connectionWide);
     }
 

@@ -42,6 +42,6 @@ final class HubSpotProfile {
                 idProperty == null ? null : new BulkEndpoint(OBJECTS + "/batch/upsert", "inputs", "/results", "/id", null,
                         MAX_BATCH, null, null, "/properties/" + idProperty, "id", "idProperty"),
                 "properties",
-                idProperty);
+                idProperty, null, null, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.writeback.connection;
 
+import java.util.List;
+
 /**
  * How to write one object of a connection. Paths may hold {@code {object}} and {@code {id}} (the
  * target id, URL-encoded). Unset parts follow REST conventions: {@code POST /{object}},
@@ -20,13 +22,27 @@ package io.writeback.connection;
  *                  {@code {"properties": {...}}}); none by default: the payload is the body
  * @param idProperty the payload field that identifies a record in the target (an email, a VAT number):
  *                  profiles build their lookups from it
+ * @param onMissing what an update whose target record is gone does; by default {@code recreate} in modes
+ *                  upsert and mirror, {@code fail} in mode update
+ * @param missingStatuses the answers to an update (or archive) that mean its target record is gone; 404 and 410
+ *                  by default. A delete answered so succeeds: the record is gone, as asked
+ * @param updatedPointer where a successful update's answer holds the updated record (its id, say): an
+ *                  answer with no value there means nothing was updated, as when a missing record's update
+ *                  answers 204. Not checked by default
  */
 public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
         BulkEndpoint bulkLookup, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, BulkEndpoint bulkUpsert,
-        String payloadField, String idProperty) {
+        String payloadField, String idProperty, OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer) {
+
+    private static final List<Integer> GONE = List.of(404, 410);
 
     public static ObjectEndpoints conventional() {
-        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether an answer with this status, to an update or a delete, means the target record is not there. */
+    public boolean missing(int status) {
+        return (missingStatuses == null ? GONE : missingStatuses).contains(status);
     }
 
     /** These endpoints, completed by {@code fallback}'s, then by REST conventions. */
@@ -43,7 +59,10 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 first(bulkDelete, fallback.bulkDelete, null),
                 first(bulkUpsert, fallback.bulkUpsert, null),
                 first(blankToNull(payloadField), fallback.payloadField, null),
-                first(blankToNull(idProperty), fallback.idProperty, null));
+                first(blankToNull(idProperty), fallback.idProperty, null),
+                first(onMissing, fallback.onMissing, null),
+                first(missingStatuses, fallback.missingStatuses, GONE),
+                first(blankToNull(updatedPointer), fallback.updatedPointer, null));
     }
 
     private static <T> T first(T own, T fallback, T convention) {

@@ -86,6 +86,11 @@ final class ChunkOutcomes {
         DeliveryResult call = written.call();
         counts.httpCalls(call.calls());
         trace(record, call);
+        if (record.action() == Action.UNLINK) {
+            counts.skipped();
+            links.add(LinkOutcome.unlinked(record.sourceId(), record.reason()));
+            return false;
+        }
         if (call.succeeded()) {
             counts.done(record.action());
             if (record.action() == Action.INSERT || record.action() == Action.RECOVER) {
@@ -104,9 +109,12 @@ final class ChunkOutcomes {
         }
         counts.failed();
         // A create that may have landed stays pending: the next run recovers it rather than creating it again.
-        links.add(call.mayHaveLanded()
-                ? LinkOutcome.unknown(record.sourceId(), intentKeys.get(record.sourceId()), call.error())
-                : LinkOutcome.error(record.sourceId(), call.error()));
+        if (call.mayHaveLanded()) {
+            links.add(LinkOutcome.unknown(record.sourceId(), intentKeys.get(record.sourceId()), call.error()));
+        } else {
+            links.add(record.action() == Action.INSERT ? LinkOutcome.createFailed(record.sourceId(), call.error())
+                    : LinkOutcome.error(record.sourceId(), call.error()));
+        }
         failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), call));
         return true;
     }

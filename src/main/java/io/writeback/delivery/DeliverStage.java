@@ -14,6 +14,7 @@ import io.writeback.link.LinkIntents;
 import io.writeback.link.LinkOutcome;
 import io.writeback.link.LinkStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +93,13 @@ public class DeliverStage implements Stage<DeliverOptions> {
         // An insert whose lookup failed is not sent: the failed lookup is its outcome, known ahead like a send's.
         Map<SyncRecord, RecordWriter.Written> lookupsFailed = delivery.matchExisting(requirePlanned(run, chunk), run.counts());
         Map<String, String> intents = intents(chunk, delivery, lookupsFailed);
+        List<Long> intentsIds = new ArrayList<>();
         Long intentsId = linkIntents.recordIntents(run.linkSync(), run.runId(), intents);
+        if (intentsId != null) {
+            intentsIds.add(intentsId);
+        }
         Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts(), lookupsFailed);
+        GoneTargets goneTargets = new GoneTargets(writer, linkIntents, options, run);
         ChunkOutcomes outcomes = new ChunkOutcomes(run, intents);
         SyncRecord stoppedAt = null;
         for (SyncRecord record : requirePlanned(run, chunk)) {
@@ -107,6 +113,9 @@ public class DeliverStage implements Stage<DeliverOptions> {
                     } else {
                         RecordWriter.Written written = sentAhead.containsKey(record)
                                 ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
+                        if (written.targetMissing()) {
+                            written = goneTargets.settle(record, written, intents, intentsIds);
+                        }
                         boolean failed = outcomes.written(record, written);
                         stoppedAt = failed && run.spec().errorPolicy() == ErrorPolicy.STOP ? record : null;
                     }
@@ -129,7 +138,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         LinkStore.ChunkNotes notes = new LinkStore.ChunkNotes(run.spec().pair(), outcomes.echoes, writeBacks);
         Set<String> settledIds = outcomes.links.stream().map(LinkOutcome::sourceId).collect(Collectors.toUnmodifiableSet());
         run.settling().submit(settlingThreads, settledIds, () -> {
-            links.record(run.linkSync(), run.runId(), outcomes.links, intentsId, notes);
+            links.record(run.linkSync(), run.runId(), outcomes.links, intentsIds, notes);
             deadLetters.record(run.sync(), run.runId(), outcomes.failures);
             invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
             run.settledUpTo(outcomes.settledCursor());

@@ -8,6 +8,7 @@ import io.writeback.connection.Connections;
 import io.writeback.connection.DeliveryResult;
 import io.writeback.connection.HttpConnection;
 import io.writeback.connection.ObjectEndpoints;
+import io.writeback.connection.OnMissing;
 import io.writeback.kernel.Action;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,18 +53,41 @@ public class RecordWriter {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
+    /**
+     * Updates the target record; an answer the object reads as "no such record" (a missing status, or no
+     * value at its updated-pointer) is a failure marked {@link Written#targetMissing()}.
+     */
     public Written update(String connectionName, String object, String targetId, Map<String, Object> payload) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
         DeliveryResult call = connection.send(endpoints.update(), object, targetId, serialise(wrap(endpoints, payload)));
+        if (endpoints.missing(call.status())) {
+            return new Written(call, null, true);
+        }
+        String pointer = endpoints.updatedPointer();
+        if (call.succeeded() && pointer != null && !holdsValue(call.responseBody(), pointer)) {
+            return new Written(call.withError("the update answered HTTP " + call.status() + " with no value at " + pointer
+                    + " (answer: " + excerpt(call.responseBody()) + "): nothing was updated"), null, true);
+        }
         return new Written(call, call.succeeded() ? targetId : null);
     }
 
-    /** Deletes the target record; one that is already gone (404) counts as deleted. */
+    /** Deletes the target record; one that is gone already (a missing status of the object) counts as deleted. */
     public Written delete(String connectionName, String object, String targetId) {
         HttpConnection connection = connections.get(connectionName);
-        DeliveryResult call = connection.send(connection.object(object).delete(), object, targetId, null);
-        return new Written(call.status() == 404 ? call.withError(null) : call, targetId);
+        ObjectEndpoints endpoints = connection.object(object);
+        DeliveryResult call = connection.send(endpoints.delete(), object, targetId, null);
+        return new Written(endpoints.missing(call.status()) ? call.withError(null) : call, targetId);
+    }
+
+    /** What an update does when its target record is gone, as the object says; null when it leaves it to the sync's mode. */
+    OnMissing onMissing(String connectionName, String object) {
+        return connections.get(connectionName).object(object).onMissing();
+    }
+
+    private boolean holdsValue(String body, String pointer) {
+        JsonNode value = readTree(body).at(pointer);
+        return !value.isMissingNode() && !value.isNull();
     }
 
     /** Calls a connection allows under way at once. */
@@ -180,7 +204,14 @@ public class RecordWriter {
         return JsonText.of(json, payload);
     }
 
-    /** The call made and, when it succeeded, the record's id in the target. */
-    public record Written(DeliveryResult call, String targetId) {
+    /**
+     * The call made and, when it succeeded, the record's id in the target; {@code targetMissing}: an update
+     * failed because its target record is not there.
+     */
+    public record Written(DeliveryResult call, String targetId, boolean targetMissing) {
+
+        public Written(DeliveryResult call, String targetId) {
+            this(call, targetId, false);
+        }
     }
 }

@@ -16,6 +16,8 @@ public enum Action {
     ECHO,
     /** The mode leaves this record alone (see the reason). */
     SKIP,
+    /** Its target record is gone and its link is forgotten, as its object's on-missing says: nothing is sent. */
+    UNLINK,
     /** A record it refers to through a relation has no link yet: not sent now, tried again by later runs. */
     WAIT,
     INVALID

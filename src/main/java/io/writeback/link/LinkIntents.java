@@ -21,6 +21,7 @@ public class LinkIntents {
     /**
      * Turns the intents of runs that are over into pending links (the newest intent of a record wins):
      * their inserts may have landed, and the next run recovers them by key instead of inserting again.
+     * A target id from before is forgotten: a record is only inserted when it has no live target record.
      */
     private static final String RECLAIM = LinkStatus.inSql("""
             WITH leftover AS (
@@ -34,6 +35,7 @@ public class LinkIntents {
             ORDER BY leftover.sync, u.source_id, leftover.id DESC
             ON CONFLICT (sync, source_id) DO UPDATE SET
                 status      = {PENDING},
+                target_id   = NULL,
                 intent_key  = EXCLUDED.intent_key,
                 attempts    = CASE WHEN l.status IN ({ERROR}, {PENDING}) THEN l.attempts ELSE 0 END,
                 last_run_id = EXCLUDED.last_run_id""");

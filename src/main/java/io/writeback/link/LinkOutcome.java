@@ -5,42 +5,53 @@ import io.writeback.kernel.LinkStatus;
 /**
  * What one record's delivery or evaluation leaves in the link table. A null target id, hash or intent
  * key keeps the stored one (an error never forgets where the record lives, nor marks the failed
- * payload as sent).
+ * payload as sent), unless {@code forgetsTarget}: the record is not, or may not be, at the stored target id.
  */
 public record LinkOutcome(String sourceId, String targetId, LinkStatus status, String payloadHash, String intentKey,
-        String error) {
+        String error, boolean forgetsTarget) {
 
     public static LinkOutcome success(String sourceId, String targetId, String payloadHash) {
-        return new LinkOutcome(sourceId, targetId, LinkStatus.SUCCESS, payloadHash, null, null);
+        return new LinkOutcome(sourceId, targetId, LinkStatus.SUCCESS, payloadHash, null, null, false);
     }
 
     public static LinkOutcome error(String sourceId, String error) {
-        return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, null, error);
+        return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, null, error, false);
+    }
+
+    /** A create that failed: whatever target record the link pointed at before is gone, and is forgotten. */
+    public static LinkOutcome createFailed(String sourceId, String error) {
+        return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, null, error, true);
     }
 
     /**
      * An insert may have landed, and nothing can tell yet: the link stays pending, with why and the key
-     * it was sent under (null: the one stored), for the next run or an operator to settle.
+     * it was sent under (null: the one stored), for the next run or an operator to settle; any target id
+     * from before is forgotten.
      */
     public static LinkOutcome unknown(String sourceId, String intentKey, String why) {
-        return new LinkOutcome(sourceId, null, LinkStatus.PENDING, null, intentKey, why);
+        return new LinkOutcome(sourceId, null, LinkStatus.PENDING, null, intentKey, why, true);
     }
 
     public static LinkOutcome deleted(String sourceId) {
-        return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null, null);
+        return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null, null, false);
+    }
+
+    /** The target record is gone and the link forgets it, saying {@code why}: the row counts as never sent. */
+    public static LinkOutcome unlinked(String sourceId, String why) {
+        return new LinkOutcome(sourceId, null, LinkStatus.DELETED, null, null, why, true);
     }
 
     /** Not sent: a record it refers to is not in the target yet; {@code why} says which. */
     public static LinkOutcome waiting(String sourceId, String why) {
-        return new LinkOutcome(sourceId, null, LinkStatus.WAITING, null, null, why);
+        return new LinkOutcome(sourceId, null, LinkStatus.WAITING, null, null, why, false);
     }
 
     /** The row holds what the paired sync wrote into it: in sync, at the hash of its payload now. */
     public static LinkOutcome echoReadBack(String sourceId, String payloadHash) {
-        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, payloadHash, null, null);
+        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, payloadHash, null, null, false);
     }
 
     public static LinkOutcome unchanged(String sourceId) {
-        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null, null);
+        return new LinkOutcome(sourceId, null, LinkStatus.SKIPPED_SAME_HASH, null, null, null, false);
     }
 }

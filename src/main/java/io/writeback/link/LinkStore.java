@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +28,7 @@ public class LinkStore {
 
     /** A chunk's outcomes in one statement, which also deletes the chunk's intents: both happen, or neither. */
     private static final String RECORD = LinkStatus.inSql("""
-            WITH settled AS (DELETE FROM writeback.intents WHERE id = ?)
+            WITH settled AS (DELETE FROM writeback.intents WHERE id = ANY (?))
             INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash, intent_key,
                                               first_synced_at, last_synced_at, last_error, attempts, last_run_id)
             SELECT ?, o.source_id, o.target_id, o.status, o.payload_hash, o.intent_key,
@@ -69,6 +68,8 @@ public class LinkStore {
             FROM unnest(?::text[], ?::text[]) AS w (source_id, error)
             WHERE l.sync = ? AND l.source_id = w.source_id""";
 
+    private static final String FORGET_TARGETS = "UPDATE writeback.links SET target_id = NULL WHERE sync = ? AND source_id = ANY (?)";
+
     private static final String MARK_UNCHANGED = LinkStatus.inSql("""
             UPDATE writeback.links SET status = {SKIPPED_SAME_HASH}, last_error = NULL, last_run_id = ?
             WHERE sync = ? AND source_id = ANY (?)""");
@@ -104,13 +105,22 @@ public class LinkStore {
      * what the chunk wrote into the links of the sync's pair, and how the write back of its new target
      * ids went.
      */
-    public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId, ChunkNotes notes) {
-        if (notes.echoes().isEmpty() && notes.writeBacks().isEmpty()) {
-            record(sync, runId, outcomes, intentsId);
+    public void record(String sync, long runId, List<LinkOutcome> outcomes, List<Long> intentsIds, ChunkNotes notes) {
+        List<String> forgotten = outcomes.stream().filter(LinkOutcome::forgetsTarget).map(LinkOutcome::sourceId).toList();
+        if (notes.echoes().isEmpty() && notes.writeBacks().isEmpty() && forgotten.isEmpty()) {
+            record(sync, runId, outcomes, intentsIds);
             return;
         }
         transaction.executeWithoutResult(status -> {
-            record(sync, runId, outcomes, intentsId);
+            record(sync, runId, outcomes, intentsIds);
+            if (!forgotten.isEmpty()) {
+                jdbc.update(connection -> {
+                    PreparedStatement statement = connection.prepareStatement(FORGET_TARGETS);
+                    statement.setString(1, sync);
+                    statement.setArray(2, texts(connection, forgotten.stream()));
+                    return statement;
+                });
+            }
             if (!notes.echoes().isEmpty()) {
                 jdbc.update(connection -> {
                     PreparedStatement statement = connection.prepareStatement(NOTE_ECHOES);
@@ -146,10 +156,10 @@ public class LinkStore {
     }
 
     /**
-     * Writes the outcomes of one chunk and settles its intents ({@code intentsId}, may be null) in one
-     * statement, then marks its unchanged records; every outcome of a source id but its last is ignored.
+     * Writes the outcomes of one chunk and settles its intents ({@code intentsIds}) in one statement, then
+     * marks its unchanged records; every outcome of a source id but its last is ignored.
      */
-    public void record(String sync, long runId, List<LinkOutcome> outcomes, Long intentsId) {
+    public void record(String sync, long runId, List<LinkOutcome> outcomes, List<Long> intentsIds) {
         Map<String, LinkOutcome> written = new LinkedHashMap<>();
         List<String> unchanged = new ArrayList<>();
         for (LinkOutcome outcome : outcomes) {
@@ -160,10 +170,10 @@ public class LinkStore {
                 written.put(outcome.sourceId(), outcome);
             }
         }
-        if (!written.isEmpty() || intentsId != null) {
+        if (!written.isEmpty() || !intentsIds.isEmpty()) {
             jdbc.update(connection -> {
                 PreparedStatement statement = connection.prepareStatement(RECORD);
-                statement.setObject(1, intentsId, Types.BIGINT);
+                statement.setArray(1, connection.createArrayOf("bigint", intentsIds.toArray()));
                 statement.setString(2, sync);
                 statement.setLong(3, runId);
                 setColumn(statement, 4, written.values(), LinkOutcome::sourceId);

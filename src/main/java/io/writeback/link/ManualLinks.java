@@ -28,6 +28,10 @@ public class ManualLinks {
     private static final String FORGET_PENDING = LinkStatus.inSql(
             "DELETE FROM writeback.links WHERE sync = ? AND source_id = ? AND status = {PENDING}");
 
+    private static final String FORGET = "DELETE FROM writeback.links WHERE sync = ? AND source_id = ?";
+
+    private static final String FORGET_ALL = "DELETE FROM writeback.links WHERE sync = ?";
+
     private static final String SETTLE_PENDING = LinkStatus.inSql("""
             UPDATE writeback.links SET status = {SUCCESS}, target_id = ?, payload_hash = NULL, last_error = NULL,
                                        intent_key = NULL, last_synced_at = now()
@@ -59,6 +63,19 @@ public class ManualLinks {
             return jdbc.update(FORGET_PENDING, sync, sourceId) == 1;
         }
         return jdbc.update(SETTLE_PENDING, targetId, sync, sourceId) == 1;
+    }
+
+    /**
+     * Forgets the link of one record, whatever its state: the next run that reads its row treats it as
+     * never sent. False when it had none.
+     */
+    public boolean forget(String sync, String sourceId) {
+        return jdbc.update(FORGET, sync, sourceId) == 1;
+    }
+
+    /** Forgets every link of {@code sync}; returns how many. */
+    public int forgetAll(String sync) {
+        return jdbc.update(FORGET_ALL, sync);
     }
 
     /**

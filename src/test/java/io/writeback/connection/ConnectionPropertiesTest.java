@@ -115,7 +115,7 @@ class ConnectionPropertiesTest {
     @Test
     void objectsFollowRestConventionsUnlessConfigured() {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
-                "/data/id", null, null, null, null, null, null, null, null);
+                "/data/id", null, null, null, null, null, null, null, null, null, null, null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
                 Map.of("people", custom), null, null, null, null, null, null, null, null);
 

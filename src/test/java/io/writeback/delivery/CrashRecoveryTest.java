@@ -43,6 +43,25 @@ class CrashRecoveryTest extends CrmDestinationTest {
     }
 
     @Test
+    void aRecreateCutShortByACrashForgetsTheGoneTargetAndIsRecoveredByLookup() {
+        accounts();
+        runs.runAndWait("accounts_mirror");
+        // What a crash leaves after a recreate's intent was noted: the link still names the gone record B.
+        jdbc.update("INSERT INTO writeback.intents (sync, run_id, source_ids, intent_keys) "
+                + "SELECT 'accounts_mirror', max(id), ARRAY['2'], ARRAY['k-recreate'] FROM writeback.runs");
+        CRM.stubFor(get(urlEqualTo("/crm/v1/accounts?name=B")).willReturn(json(200, "{\"results\": [{\"id\": \"B-new\"}]}")));
+        CRM.stubFor(patch(urlEqualTo("/crm/v1/accounts/B-new")).willReturn(json(200, "{}")));
+        CRM.resetRequests();
+
+        JsonNode run = runs.runAndWait("accounts_mirror");
+
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        CRM.verify(0, patchRequestedFor(urlEqualTo("/crm/v1/accounts/B")));
+        CRM.verify(0, postRequestedFor(urlEqualTo("/crm/v1/accounts")));
+        assertThat(link("accounts_mirror", "2")).containsEntry("status", "success").containsEntry("target_id", "B-new");
+    }
+
+    @Test
     void aPendingInsertThatALookupDoesNotFindIsInsertedOnce() {
         accounts();
         runs.runAndWait("accounts_mirror");

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.items-field=inputs",
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.max-batch=2",
         "writeback.connections.crm_parallel.max-in-flight=4",
+        "writeback.connections.crm_gone.objects.accounts.on-missing=unlink",
+        "writeback.connections.crm_gone.objects.accounts.updated-pointer=/id",
         // Named in a route's write back; IdWriteBackDatabaseTest points it at a real server.
         "writeback.databases.ops.url=jdbc:postgresql://127.0.0.1:1/not-used",
         "writeback.connections.hubspot.type=hubspot",
@@ -88,7 +91,8 @@ public abstract class CrmDestinationTest {
 
     @DynamicPropertySource
     static void crm(DynamicPropertyRegistry registry) {
-        for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk", "crm_parallel"}) {
+        for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk", "crm_parallel",
+            "crm_gone"}) {
             registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
             registry.add("writeback.connections." + connection + ".allowed-hosts", () -> "localhost");
         }
@@ -155,8 +159,8 @@ public abstract class CrmDestinationTest {
     }
 
     /** Answers creates of {@code object} whose {@code field} equals {@code value} with {@code answer}. */
-    protected static void createsOf(String object, String field, String value, ResponseDefinitionBuilder answer) {
-        CRM.stubFor(post(urlEqualTo("/crm/v1/" + object)).withRequestBody(matchingJsonPath("$." + field, equalTo(value)))
+    protected static StubMapping createsOf(String object, String field, String value, ResponseDefinitionBuilder answer) {
+        return CRM.stubFor(post(urlEqualTo("/crm/v1/" + object)).withRequestBody(matchingJsonPath("$." + field, equalTo(value)))
                 .atPriority(1).willReturn(answer));
     }
 
