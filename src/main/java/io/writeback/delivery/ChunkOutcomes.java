@@ -38,17 +38,20 @@ final class ChunkOutcomes {
     final Map<String, String> owedTargetIds = new LinkedHashMap<>();
     private String settledCursor;
 
-    /** {@code intentKeys}: the key each insert of the chunk is sent under, by source id. */
-    ChunkOutcomes(RunContext run, Map<String, String> intentKeys) {
+    /**
+     * {@code counts}: the chunk's, added to the run's when its outcomes are recorded; {@code intentKeys}: the
+     * key each insert of the chunk is sent under, by source id.
+     */
+    ChunkOutcomes(RunContext run, RunCounts counts, Map<String, String> intentKeys) {
         this.run = run;
-        this.counts = run.counts();
+        this.counts = counts;
         this.intentKeys = intentKeys;
     }
 
     void invalid(SyncRecord record) {
         counts.invalid();
         trace(record, null);
-        if (counts.totals().invalid() <= InvalidRows.KEPT_PER_RUN) {
+        if (run.counts().totals().invalid() + counts.totals().invalid() <= InvalidRows.KEPT_PER_RUN) {
             invalid.add(record);
         }
     }

@@ -1,12 +1,9 @@
 package io.writeback.delivery;
 
-import io.writeback.deadletter.DeadLetters;
-import io.writeback.deadletter.InvalidRows;
 import io.writeback.kernel.Action;
 import io.writeback.kernel.ErrorPolicy;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.RunCounts;
-import io.writeback.kernel.RunProgress;
 import io.writeback.kernel.Stage;
 import io.writeback.kernel.StageChunk;
 import io.writeback.kernel.SyncRecord;
@@ -30,8 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code writeback:deliver}: carries out the plan of a chunk against the destination, then records
  * every outcome in the link table (one statement), failures in the dead letters, invalid rows, and
- * how far the chunk is settled, while the run goes on with its next chunk (see {@link
- * io.writeback.kernel.ChunkSettling}); and the run's progress. With error policy stop, the first failed record
+ * how far the chunk is settled, then the run's counts and bookmark, while the run goes on with its next
+ * chunk (see {@link io.writeback.kernel.ChunkSettling}). With error policy stop, the first failed record
  * ends the run; the records after it stay unsettled.
  */
 @Component
@@ -41,29 +38,22 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
     private final RecordWriter writer;
-    private final LinkStore links;
-    private final LinkIntents linkIntents;
-    private final DeadLetters deadLetters;
-    private final InvalidRows invalidRows;
-    private final RunProgress progress;
-    private final DeliveryThreads threads;
     private final BulkWriter bulkWriter;
+    private final LinkIntents linkIntents;
+    private final DeliveryThreads threads;
     private final SettlingThreads settlingThreads;
+    private final ChunkRecorder recorder;
     private final IdWriteBack idWriteBack;
 
-    public DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkStore links, LinkIntents linkIntents, DeadLetters deadLetters,
-            InvalidRows invalidRows, RunProgress progress, DeliveryThreads threads, SettlingThreads settlingThreads,
-            IdWriteBack idWriteBack) {
-        this.idWriteBack = idWriteBack;
-        this.bulkWriter = bulkWriter;
-        this.settlingThreads = settlingThreads;
-        this.threads = threads;
+    DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkIntents linkIntents, DeliveryThreads threads,
+            SettlingThreads settlingThreads, ChunkRecorder recorder, IdWriteBack idWriteBack) {
         this.writer = writer;
-        this.links = links;
+        this.bulkWriter = bulkWriter;
         this.linkIntents = linkIntents;
-        this.deadLetters = deadLetters;
-        this.invalidRows = invalidRows;
-        this.progress = progress;
+        this.threads = threads;
+        this.settlingThreads = settlingThreads;
+        this.recorder = recorder;
+        this.idWriteBack = idWriteBack;
     }
 
     @Override
@@ -81,7 +71,6 @@ public class DeliverStage implements Stage<DeliverOptions> {
             }
             deliver(run, StageChunk.records(exchange), options);
             if (run.progressDue(PROGRESS_INTERVAL)) {
-                progress.progress(run);
                 log.info("Sync {}: run {} in progress after {} s: {}", run.sync(), run.runId(),
                         run.elapsed().toSeconds(), run.counts().totals().summary());
             }
@@ -91,16 +80,17 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private void deliver(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
         RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
         // An insert whose lookup failed is not sent: the failed lookup is its outcome, known ahead like a send's.
-        Map<SyncRecord, RecordWriter.Written> lookupsFailed = delivery.matchExisting(requirePlanned(run, chunk), run.counts());
+        RunCounts counts = new RunCounts();
+        Map<SyncRecord, RecordWriter.Written> lookupsFailed = delivery.matchExisting(requirePlanned(run, chunk), counts);
         Map<String, String> intents = intents(chunk, delivery, lookupsFailed);
         List<Long> intentsIds = new ArrayList<>();
         Long intentsId = linkIntents.recordIntents(run.linkSync(), run.runId(), intents);
         if (intentsId != null) {
             intentsIds.add(intentsId);
         }
-        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, run.counts(), lookupsFailed);
+        Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, counts, lookupsFailed);
         GoneTargets goneTargets = new GoneTargets(writer, linkIntents, options, run);
-        ChunkOutcomes outcomes = new ChunkOutcomes(run, intents);
+        ChunkOutcomes outcomes = new ChunkOutcomes(run, counts, intents);
         SyncRecord stoppedAt = null;
         for (SyncRecord record : requirePlanned(run, chunk)) {
             switch (record.action()) {
@@ -137,12 +127,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         Map<String, String> writeBacks = writeIdsBack(run, options, outcomes.owedTargetIds);
         LinkStore.ChunkNotes notes = new LinkStore.ChunkNotes(run.spec().pair(), outcomes.echoes, writeBacks);
         Set<String> settledIds = outcomes.links.stream().map(LinkOutcome::sourceId).collect(Collectors.toUnmodifiableSet());
-        run.settling().submit(settlingThreads, settledIds, () -> {
-            links.record(run.linkSync(), run.runId(), outcomes.links, intentsIds, notes);
-            deadLetters.record(run.sync(), run.runId(), outcomes.failures);
-            invalidRows.record(run.sync(), run.runId(), outcomes.invalid);
-            run.settledUpTo(outcomes.settledCursor());
-        });
+        run.settling().submit(settlingThreads, settledIds, () -> recorder.record(run, outcomes, counts, intentsIds, notes));
         if (stoppedAt != null) {
             String sourceId = stoppedAt.sourceId();
             throw new RunStoppedException(run, sourceId, outcomes.failures.stream()

@@ -2,7 +2,7 @@ package io.writeback.kernel;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of one run, updated by every stage as records pass. */
+/** Counters of a run, or of one of its chunks: rows read as they are read; outcomes as a chunk's are recorded. */
 public final class RunCounts {
 
     private final LongAdder read = new LongAdder();
@@ -53,6 +53,20 @@ public final class RunCounts {
 
     public void httpCalls(int calls) {
         httpCalls.add(calls);
+    }
+
+    /** Adds {@code totals}, the counts of one chunk, say. */
+    public void add(RunTotals totals) {
+        read.add(totals.rowsRead());
+        inserted.add(totals.inserted());
+        updated.add(totals.updated());
+        deleted.add(totals.deleted());
+        skipped.add(totals.skipped());
+        failed.add(totals.failed());
+        invalid.add(totals.invalid());
+        unknown.add(totals.unknown());
+        waiting.add(totals.waiting());
+        httpCalls.add(totals.httpCalls());
     }
 
     public RunTotals totals() {

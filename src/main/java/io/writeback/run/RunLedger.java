@@ -6,6 +6,7 @@ import io.writeback.kernel.RunProgress;
 import io.writeback.kernel.RunScope;
 import io.writeback.kernel.RunTotals;
 import io.writeback.kernel.SyncSpec;
+import io.writeback.source.Bookmarks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** The runs table: one row per run, with its counts, timings, trigger and end status. */
+/** The runs table: one row per run, with its counts, timings, trigger and end status; and, as chunks settle, the bookmark. */
 @Repository
 public class RunLedger implements RunProgress {
 
@@ -27,9 +28,11 @@ public class RunLedger implements RunProgress {
     private static final RowMapper<RunView> VIEW = RunLedger::view;
 
     private final JdbcTemplate jdbc;
+    private final Bookmarks bookmarks;
 
-    public RunLedger(JdbcTemplate jdbc) {
+    public RunLedger(JdbcTemplate jdbc, Bookmarks bookmarks) {
         this.jdbc = jdbc;
+        this.bookmarks = bookmarks;
     }
 
     public long queue(String sync, Trigger trigger) {
@@ -46,7 +49,10 @@ public class RunLedger implements RunProgress {
     }
 
     @Override
-    public void progress(RunContext run) {
+    public void chunkSettled(RunContext run) {
+        if (run.scope().all() && run.settledCursorValue() != null) {
+            bookmarks.advance(run.sync(), run.settledCursorValue(), run.runId());
+        }
         RunTotals t = run.counts().totals();
         jdbc.update("""
                 UPDATE writeback.runs SET rows_read = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, failed = ?,

@@ -8,7 +8,6 @@ import io.writeback.kernel.RunStarter;
 import io.writeback.kernel.RunTotals;
 import io.writeback.kernel.SyncSpec;
 import io.writeback.link.LinkIntents;
-import io.writeback.source.Bookmarks;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -29,16 +28,14 @@ public class RunLifecycle implements RunStarter {
     private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
 
     private final RunLedger ledger;
-    private final Bookmarks bookmarks;
     private final ActiveRuns activeRuns;
     private final DeadLetters deadLetters;
     private final LinkIntents intents;
 
-    public RunLifecycle(RunLedger ledger, Bookmarks bookmarks, ActiveRuns activeRuns, DeadLetters deadLetters,
+    public RunLifecycle(RunLedger ledger, ActiveRuns activeRuns, DeadLetters deadLetters,
             LinkIntents intents) {
         this.ledger = ledger;
         this.intents = intents;
-        this.bookmarks = bookmarks;
         this.activeRuns = activeRuns;
         this.deadLetters = deadLetters;
     }
@@ -110,9 +107,6 @@ public class RunLifecycle implements RunStarter {
             deadLetters.settle(run.sync(), run.linkSync(), run.runId());
             RunStatus status = ledger.finish(run, failure);
             RunTotals totals = run.counts().totals();
-            if (run.scope().all() && run.settledCursorValue() != null) {
-                bookmarks.advance(run.sync(), run.settledCursorValue(), run.runId());
-            }
             if (failure == null) {
                 log.info("Sync {}: run {} {} in {} ms: {}", run.sync(), run.runId(), status.dbValue(),
                         run.elapsed().toMillis(), totals.summary());

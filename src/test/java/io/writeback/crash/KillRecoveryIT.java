@@ -93,6 +93,10 @@ class KillRecoveryIT {
                 LIMIT 5""")).as("links that do not point at their own record").isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs WHERE status = 'interrupted'", Long.class))
                 .isEqualTo(killWhenSandboxHolds.length);
+        // Counts are saved with each chunk's links: an interrupted run counts exactly what it recorded, so over
+        // all runs every row is counted once, inserted by the run that recorded it or recovered by a later one.
+        assertThat(jdbc.queryForObject("SELECT sum(inserted + updated) FROM writeback.runs WHERE sync = 'bulk'", Long.class))
+                .isEqualTo(ROWS);
         // The kills hit records whose inserts were sent and not yet recorded: the case recovery is for.
         assertThat(unsettledAfterKills.stream().mapToLong(Long::longValue).sum()).isPositive();
     }

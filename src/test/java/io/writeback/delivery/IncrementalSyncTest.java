@@ -6,9 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.support.CrmDestinationTest;
+import io.writeback.support.HoldTogether;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,29 @@ class IncrementalSyncTest extends CrmDestinationTest {
         assertThat(jdbc.queryForObject("SELECT status FROM writeback.links WHERE sync = 'accounts' AND source_id = '2'",
                 String.class)).isEqualTo("success");
         assertThat(runs.runAndWait("accounts").at("/counts/rowsRead").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theBookmarkAndTheCountsAdvanceAsEachChunkSettles() {
+        createsOf("accounts", "name", "C", json(201, "{\"id\": \"C\"}").withTransformers(HoldTogether.NAME));
+        HoldTogether.expect(2);
+        try {
+            long runId = runs.start("accounts");
+
+            // While C's create is held, the first chunk (A, B) is settled: its links, counts and bookmark are saved.
+            await().atMost(Duration.ofSeconds(8)).ignoreExceptions().untilAsserted(() -> assertThat(bookmark("accounts"))
+                    .isEqualTo("2026-01-01 10:00:00.000002+00"));
+            JsonNode running = runs.get(runId);
+            assertThat(running.get("status").asText()).isEqualTo("running");
+            assertThat(running.at("/counts/inserted").asLong()).isEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.links WHERE sync = 'accounts' AND status = 'success'",
+                    Long.class)).isEqualTo(2);
+        } finally {
+            HoldTogether.releaseAll();
+        }
+        JsonNode run = runs.awaitEnd(jdbc.queryForObject("SELECT max(id) FROM writeback.runs", Long.class));
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(4);
+        assertThat(bookmark("accounts")).isEqualTo("2026-01-01 10:00:00.000004+00");
     }
 
     @Test

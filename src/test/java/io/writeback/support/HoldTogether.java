@@ -27,6 +27,13 @@ public class HoldTogether implements ResponseTransformerV2 {
         together = new CountDownLatch(count);
     }
 
+    /** Lets every request held go on, however many came. */
+    public static void releaseAll() {
+        while (together.getCount() > 0) {
+            together.countDown();
+        }
+    }
+
     /** The most requests held at once since {@link #expect(int)}. */
     public static int mostAtOnce() {
         return MOST.get();

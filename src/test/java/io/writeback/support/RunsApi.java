@@ -19,17 +19,27 @@ public final class RunsApi {
 
     /** Starts a run of {@code sync} and returns the run, as {@code GET /api/runs/{id}} answers it, once it has ended. */
     public JsonNode runAndWait(String sync) {
+        return awaitEnd(start(sync));
+    }
+
+    /** Starts a run of {@code sync}; its id. */
+    public long start(String sync) {
         ResponseEntity<JsonNode> started = http.postForEntity("/api/syncs/{name}/runs", null, JsonNode.class, sync);
         if (started.getStatusCode() != HttpStatus.ACCEPTED) {
             throw new AssertionError("run of " + sync + " was not accepted: " + started);
         }
-        return awaitEnd(started.getBody().get("runId").asLong());
+        return started.getBody().get("runId").asLong();
+    }
+
+    /** The run {@code runId} as the API answers it now. */
+    public JsonNode get(long runId) {
+        return http.getForObject("/api/runs/{id}", JsonNode.class, runId);
     }
 
     /** The run {@code runId} once it has ended. */
     public JsonNode awaitEnd(long runId) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> http.getForObject("/api/runs/{id}", JsonNode.class, runId),
+                .until(() -> get(runId),
                         run -> !run.get("status").asText().matches("queued|running"));
     }
 }
