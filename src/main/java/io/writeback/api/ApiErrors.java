@@ -1,7 +1,9 @@
 package io.writeback.api;
 
+import io.writeback.run.GroupRunningException;
 import io.writeback.run.RunInProgressException;
 import io.writeback.run.SyncNotStartedException;
+import io.writeback.run.UnknownGroupException;
 import io.writeback.run.UnknownSyncException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +17,16 @@ class ApiErrors {
     @ExceptionHandler(UnknownSyncException.class)
     ProblemDetail unknownSync(UnknownSyncException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownGroupException.class)
+    ProblemDetail unknownGroup(UnknownGroupException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(GroupRunningException.class)
+    ProblemDetail groupRunning(GroupRunningException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(RunInProgressException.class)

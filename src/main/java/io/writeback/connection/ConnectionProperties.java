@@ -33,6 +33,10 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
 
+    private static final List<String> WRITE_METHODS = List.of("POST", "PUT", "PATCH");
+    private static final List<String> DELETE_METHODS = List.of("DELETE", "POST", "PUT", "PATCH");
+    private static final List<String> LOOKUP_METHODS = List.of("GET", "POST");
+
     public ConnectionProperties {
         auth = auth == null ? AuthProperties.none() : auth;
         headers = headers == null ? Map.of() : headers;
@@ -118,12 +122,39 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             problems.add("connection '" + name + "' retry.max-attempts must be at least 1");
         }
         objects.forEach((object, endpoints) -> {
+            String prefix = "connection '" + name + "' objects." + object + ".";
             if (endpoints.bulkLookup() != null && (endpoints.bulkLookup().matchPointer() == null
                     || endpoints.bulkLookup().matchPointer().isBlank())) {
-                problems.add("connection '" + name + "' objects." + object + ".bulk-lookup needs match-pointer: where a "
-                        + "result holds the value it was found by");
+                problems.add(prefix + "bulk-lookup needs match-pointer: where a result holds the value it was found by");
+            }
+            checkMethod(prefix + "insert", endpoints.insert(), WRITE_METHODS, problems);
+            checkMethod(prefix + "update", endpoints.update(), WRITE_METHODS, problems);
+            checkMethod(prefix + "delete", endpoints.delete(), DELETE_METHODS, problems);
+            if (endpoints.lookup() != null && !LOOKUP_METHODS.contains(endpoints.lookup().method().toUpperCase())) {
+                problems.add(prefix + "lookup.method must be one of " + LOOKUP_METHODS + ", not '" + endpoints.lookup().method() + "'");
+            }
+            checkPointer(prefix + "id-pointer", endpoints.idPointer(), problems);
+            checkPointer(prefix + "updated-pointer", endpoints.updatedPointer(), problems);
+            if (endpoints.lookup() != null) {
+                checkPointer(prefix + "lookup.id-pointer", endpoints.lookup().idPointer(), problems);
             }
         });
         return problems;
+    }
+
+    private static void checkMethod(String setting, ObjectEndpoints.Endpoint endpoint, List<String> allowed, List<String> problems) {
+        if (endpoint != null && (endpoint.method() == null || !allowed.contains(endpoint.method().toUpperCase()))) {
+            problems.add(setting + ".method must be one of " + allowed + ", not '" + endpoint.method() + "'");
+        }
+        if (endpoint != null && (endpoint.path() == null || endpoint.path().isBlank())) {
+            problems.add(setting + " needs path");
+        }
+    }
+
+    /** A JSON pointer is empty (the whole answer) or starts with a slash: "/data/id", never "data.id". */
+    private static void checkPointer(String setting, String pointer, List<String> problems) {
+        if (pointer != null && !pointer.isEmpty() && !pointer.startsWith("/")) {
+            problems.add(setting + " must be a JSON pointer such as /data/id, not '" + pointer + "'");
+        }
     }
 }

@@ -33,6 +33,16 @@ public record ConnectionsProperties(Map<String, ConnectionProperties> connection
         return database.url() == null || database.url().isBlank() ? List.of("database '" + name + "' needs url") : List.of();
     }
 
+    /** What is wrong with {@code name} as a connection a sync writes to: not configured. */
+    public List<String> unknownConnection(String name) {
+        return connections.containsKey(name) ? List.of() : problems(name);
+    }
+
+    /** Sentences for every setting of the configured connection {@code name} that cannot work. */
+    public List<String> settingsProblems(String name) {
+        return connections.containsKey(name) ? problems(name) : List.of();
+    }
+
     /** Sentences for every setting of connection {@code name} that cannot work; empty when it is usable. */
     public List<String> problems(String name) {
         ConnectionProperties connection = connections.get(name);

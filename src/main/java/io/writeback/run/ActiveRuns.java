@@ -3,15 +3,17 @@ package io.writeback.run;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** At most one run per sync at a time in this instance. */
+/** At most one run per sync, and one run of each group, at a time in this instance. */
 @Component
 public class ActiveRuns {
 
     private final Map<String, Long> runBySync = new ConcurrentHashMap<>();
+    private final Set<String> runningGroups = ConcurrentHashMap.newKeySet();
     private final AtomicLong placeholders = new AtomicLong();
 
     /** Claims the sync for {@code runId}; false when another run holds it. */
@@ -57,6 +59,19 @@ public class ActiveRuns {
                 notifyAll();
             }
         }
+    }
+
+    /** Claims {@code group} for a run of its syncs; false when one is under way. */
+    public boolean claimGroup(String group) {
+        return runningGroups.add(group);
+    }
+
+    public boolean groupRunning(String group) {
+        return runningGroups.contains(group);
+    }
+
+    public void releaseGroup(String group) {
+        runningGroups.remove(group);
     }
 
     /** Waits until no run holds {@code sync}; another may claim it first, so callers claim, then wait again. */

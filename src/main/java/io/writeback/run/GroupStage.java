@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code writeback:group}: runs its syncs one after the other, each to its end, in the order listed,
  * so that parents are in the target before the children that refer to them. A sync already running
  * is waited for, then run again; a sync whose run fails does not stop the ones after it (their records
- * that need it wait).
+ * that need it wait). A group runs once at a time: a scheduled run that finds it running is skipped.
  */
 @Component
 public class GroupStage implements Stage<GroupOptions> {
@@ -36,10 +36,19 @@ public class GroupStage implements Stage<GroupOptions> {
     public Processor processor(GroupOptions options) {
         return exchange -> {
             String group = exchange.getFromRouteId();
-            log.info("Group {}: running {}", group, String.join(", then ", options.syncs()));
-            for (String sync : options.syncs()) {
-                long runId = runWhenFree(group, sync);
-                log.info("Group {}: sync {} ended its run {}", group, sync, runId);
+            boolean claimed = Boolean.TRUE.equals(exchange.getMessage().getHeader(RunHeaders.GROUP_CLAIMED, Boolean.class));
+            if (!claimed && !activeRuns.claimGroup(group)) {
+                log.warn("Group {}: a scheduled run was skipped because the group's last run is still going", group);
+                return;
+            }
+            try {
+                log.info("Group {}: running {}", group, String.join(", then ", options.syncs()));
+                for (String sync : options.syncs()) {
+                    long runId = runWhenFree(group, sync);
+                    log.info("Group {}: sync {} ended its run {}", group, sync, runId);
+                }
+            } finally {
+                activeRuns.releaseGroup(group);
             }
         };
     }

@@ -12,6 +12,9 @@ public final class RunHeaders {
     /** A {@link io.writeback.kernel.RecordTrace} that wants every record's fate; a dry-run trace makes a preview. */
     public static final String TRACE = "WritebackTrace";
 
+    /** True when the group this exchange runs was claimed for it already (a run asked for through the API). */
+    public static final String GROUP_CLAIMED = "WritebackGroupClaimed";
+
     private RunHeaders() {
     }
 }

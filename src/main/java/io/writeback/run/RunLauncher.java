@@ -15,7 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a sync now, outside its schedule: the sync's own route is fired through its consumer, so the
+ * Runs a sync (or a group) now, outside its schedule: the sync's own route is fired through its consumer, so the
  * run goes through exactly the steps a scheduled run takes.
  */
 @Component
@@ -72,11 +72,51 @@ public class RunLauncher implements DisposableBean {
         return runId;
     }
 
+    /**
+     * Runs {@code group} now, in the background: its syncs one after the other, as its schedule would.
+     * Refused while the group runs.
+     */
+    public void launchGroup(String group) {
+        catalog.findGroup(group).orElseThrow(() -> new UnknownGroupException(group));
+        Route route = started(group);
+        if (!activeRuns.claimGroup(group)) {
+            throw new GroupRunningException(group);
+        }
+        try {
+            executor.submit(() -> fireGroup(route));
+        } catch (RuntimeException e) {
+            activeRuns.releaseGroup(group);
+            throw e;
+        }
+    }
+
+    private void fireGroup(Route route) {
+        Consumer consumer = route.getConsumer();
+        Exchange exchange = consumer.createExchange(false);
+        exchange.getMessage().setHeader(RunHeaders.GROUP_CLAIMED, true);
+        try {
+            consumer.getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                log.error("Group {}: its run failed: {}", route.getRouteId(), exchange.getException().getMessage());
+            }
+        } catch (Exception e) {
+            log.error("Group {}: its run could not be carried out: {}", route.getRouteId(), e.getMessage());
+        } finally {
+            consumer.releaseExchange(exchange, false);
+            // The group stage releases its claim; this covers a route that ended before reaching it.
+            activeRuns.releaseGroup(route.getRouteId());
+        }
+    }
+
     private Route startedRoute(String sync) {
         catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
-        Route route = camel.getRoute(sync);
-        if (route == null || camel.getRouteController().getRouteStatus(sync) != ServiceStatus.Started) {
-            throw new SyncNotStartedException(sync);
+        return started(sync);
+    }
+
+    private Route started(String routeId) {
+        Route route = camel.getRoute(routeId);
+        if (route == null || camel.getRouteController().getRouteStatus(routeId) != ServiceStatus.Started) {
+            throw new SyncNotStartedException(routeId);
         }
         return route;
     }

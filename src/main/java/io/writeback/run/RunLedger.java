@@ -98,6 +98,12 @@ public class RunLedger implements RunProgress {
         return history(sync, 1).stream().findFirst();
     }
 
+    /** The last run of {@code sync} with that trigger. */
+    public Optional<RunView> last(String sync, Trigger trigger) {
+        return jdbc.query(SELECT + " WHERE sync = ? AND trigger = ? ORDER BY id DESC LIMIT 1", VIEW, sync, trigger.dbValue())
+                .stream().findFirst();
+    }
+
     private static RunView view(ResultSet rs, int row) throws SQLException {
         OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);

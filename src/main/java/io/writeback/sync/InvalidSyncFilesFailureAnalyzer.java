@@ -9,7 +9,7 @@ public class InvalidSyncFilesFailureAnalyzer extends AbstractFailureAnalyzer<Inv
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSyncFilesException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Fix the sync files named above; `java -jar writeback.jar --validate` checks them without starting Writeback.",
+                "Fix the sync files and connection settings named above; `java -jar writeback.jar --validate` checks them without starting Writeback.",
                 cause);
     }
 }

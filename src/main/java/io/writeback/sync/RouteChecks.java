@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ProcessorDefinition;
@@ -34,10 +36,16 @@ final class RouteChecks {
 
     private final Function<String, List<String>> connectionProblems;
     private final Function<String, List<String>> databaseProblems;
+    private final Set<String> connectionsUsed = new TreeSet<>();
 
     RouteChecks(Function<String, List<String>> connectionProblems, Function<String, List<String>> databaseProblems) {
         this.connectionProblems = connectionProblems;
         this.databaseProblems = databaseProblems;
+    }
+
+    /** The connections the files read so far name. */
+    Set<String> connectionsUsed() {
+        return connectionsUsed;
     }
 
     /** Loads one file in a Camel context of its own, so that no file can hide another's routes. */
@@ -109,6 +117,7 @@ final class RouteChecks {
     }
 
     private void checkReferences(References references, List<String> found) {
+        connectionsUsed.addAll(references.connections());
         references.connections().forEach(connection -> found.addAll(connectionProblems.apply(connection)));
         references.databases().forEach(database -> found.addAll(databaseProblems.apply(database)));
     }
@@ -120,7 +129,7 @@ final class RouteChecks {
         if (!route.hasCustomIdAssigned() || !Identifiers.isSyncName(name)) {
             found.add("the route id must be the group's name: lowercase letters, digits and '_', starting with a letter");
         }
-        TriggerCheck.schedule(route.getInput().getEndpointUri(), found);
+        String schedule = TriggerCheck.schedule(route.getInput().getEndpointUri(), found);
         List<ToDefinition> stages = RouteShape.stagesBelow(route.getOutputs());
         GroupOptions options = null;
         if (stages.size() != 1 || !route.getOutputs().contains(stages.get(0))) {
@@ -129,7 +138,8 @@ final class RouteChecks {
             options = group;
         }
         found.forEach(problem -> problems.add(file + ": group '" + name + "': " + problem));
-        return found.isEmpty() && options != null ? new GroupDefinition(name, file, options.syncs()) : null;
+        return found.isEmpty() && options != null ? new GroupDefinition(name, route.getDescriptionText(), file, schedule,
+                options.syncs()) : null;
     }
 
     /** writeback:source once at the top; then a streaming split whose steps include map, plan, deliver in order. */

@@ -1,5 +1,6 @@
 package io.writeback.sync;
 
+import io.writeback.connection.ConnectionSettingsCheck;
 import io.writeback.connection.ConnectionsProperties;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -9,11 +10,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
 /**
- * The syncs declared under the routes directory, validated when Writeback starts: a file that
- * cannot run stops startup, before Camel loads any route.
+ * The syncs declared under the routes directory, validated with the connection settings when
+ * Writeback starts: a file or setting that cannot work stops startup, before Camel loads any route.
  */
 @Component
 public class SyncCatalog {
@@ -21,11 +23,15 @@ public class SyncCatalog {
     private static final Logger log = LoggerFactory.getLogger(SyncCatalog.class);
 
     private final Map<String, SyncDefinition> syncs = new LinkedHashMap<>();
+    private final Map<String, GroupDefinition> groups = new LinkedHashMap<>();
 
-    public SyncCatalog(@Value("${writeback.routes-dir}") Path routesDir, ConnectionsProperties connections) {
-        ValidationReport report = new SyncFileValidator(connections::problems, connections::databaseProblems)
-                .validate(routesDir);
+    public SyncCatalog(@Value("${writeback.routes-dir}") Path routesDir, ConnectionsProperties connections,
+            ConfigurableEnvironment environment) {
+        ValidationReport report = new SyncFileValidator(connections::unknownConnection, connections::databaseProblems,
+                connections::settingsProblems)
+                .validate(routesDir, ConnectionSettingsCheck.problems(environment));
         report.syncs().forEach(sync -> syncs.put(sync.name(), sync));
+        report.groups().forEach(group -> groups.put(group.name(), group));
         report.warnings().forEach(warning -> log.warn("{}", warning));
         log.info("{} sync(s) in {}: {}", syncs.size(), routesDir.toAbsolutePath(), String.join(", ", syncs.keySet()));
     }
@@ -36,5 +42,13 @@ public class SyncCatalog {
 
     public Optional<SyncDefinition> find(String name) {
         return Optional.ofNullable(syncs.get(name));
+    }
+
+    public Collection<GroupDefinition> groups() {
+        return groups.values();
+    }
+
+    public Optional<GroupDefinition> findGroup(String name) {
+        return Optional.ofNullable(groups.get(name));
     }
 }

@@ -16,19 +16,35 @@ import java.util.stream.Stream;
 public final class SyncFileValidator {
 
     private final RouteChecks routes;
+    private final Function<String, List<String>> connectionSettings;
 
     /**
-     * @param connectionProblems what is wrong with a connection name (unknown, incomplete); empty when usable
+     * @param connectionProblems what is wrong with a connection name a sync gives (unknown); empty when usable
      * @param databaseProblems   the same for the name of a database target ids are written back to
      */
     public SyncFileValidator(Function<String, List<String>> connectionProblems,
             Function<String, List<String>> databaseProblems) {
+        this(connectionProblems, databaseProblems, name -> List.of());
+    }
+
+    /**
+     * @param connectionSettings what is wrong with the settings of a configured connection: reported once for
+     *                           each connection a sync uses, however many use it
+     */
+    public SyncFileValidator(Function<String, List<String>> connectionProblems,
+            Function<String, List<String>> databaseProblems, Function<String, List<String>> connectionSettings) {
         this.routes = new RouteChecks(connectionProblems, databaseProblems);
+        this.connectionSettings = connectionSettings;
     }
 
     /** The syncs of {@code routesDir} and the warnings about them; throws {@link InvalidSyncFilesException} listing every problem. */
     public ValidationReport validate(Path routesDir) {
-        List<String> problems = new ArrayList<>();
+        return validate(routesDir, List.of());
+    }
+
+    /** As {@link #validate(Path)}, with the {@code settingsProblems} found in the configuration listed first. */
+    public ValidationReport validate(Path routesDir, List<String> settingsProblems) {
+        List<String> problems = new ArrayList<>(settingsProblems);
         List<String> warnings = new ArrayList<>();
         List<SyncDefinition> syncs = new ArrayList<>();
         List<GroupDefinition> groups = new ArrayList<>();
@@ -39,6 +55,7 @@ public final class SyncFileValidator {
         } catch (IOException e) {
             problems.add(routesDir + ": cannot be read: " + e.getMessage());
         }
+        routes.connectionsUsed().forEach(connection -> problems.addAll(connectionSettings.apply(connection)));
         CrossSyncChecks.checkDeclaredOnce(syncs, groups, problems);
         CrossSyncChecks.checkLinksOf(syncs, problems);
         CrossSyncChecks.checkRelations(syncs, problems);
@@ -47,7 +64,7 @@ public final class SyncFileValidator {
         if (!problems.isEmpty()) {
             throw new InvalidSyncFilesException(problems);
         }
-        return new ValidationReport(List.copyOf(syncs), List.copyOf(warnings));
+        return new ValidationReport(List.copyOf(syncs), List.copyOf(groups), List.copyOf(warnings));
     }
 
     private static List<Path> syncFiles(Path routesDir) throws IOException {

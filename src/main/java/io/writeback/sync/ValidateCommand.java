@@ -1,5 +1,6 @@
 package io.writeback.sync;
 
+import io.writeback.connection.ConnectionSettingsCheck;
 import io.writeback.connection.ConnectionsProperties;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,14 +32,17 @@ public final class ValidateCommand {
                 .run(args)) {
             Path routesDir = Path.of(context.getEnvironment().getRequiredProperty("writeback.routes-dir"));
             ConnectionsProperties connections = context.getBean(ConnectionsProperties.class);
-            ValidationReport report = new SyncFileValidator(connections::problems, connections::databaseProblems)
-                    .validate(routesDir);
+            ValidationReport report = new SyncFileValidator(connections::unknownConnection, connections::databaseProblems,
+                connections::settingsProblems)
+                    .validate(routesDir, ConnectionSettingsCheck.problems(context.getEnvironment()));
             List<SyncDefinition> syncs = report.syncs();
             System.out.println("OK: " + syncs.size() + " sync(s) in " + routesDir + " are valid");
             report.warnings().forEach(warning -> System.out.println("warning: " + warning));
             syncs.forEach(sync -> System.out.println("  " + sync.name() + " (" + sync.file() + "): "
                     + sync.source().getMode().name().toLowerCase() + ", " + sync.schedule() + ", to "
                     + sync.deliver().getConnection() + "/" + sync.deliver().getObject()));
+            report.groups().forEach(group -> System.out.println("  group " + group.name() + " (" + group.file() + "): "
+                    + group.schedule() + ", runs " + String.join(", then ", group.syncs())));
             return 0;
         } catch (InvalidSyncFilesException e) {
             System.err.println(e.getMessage());

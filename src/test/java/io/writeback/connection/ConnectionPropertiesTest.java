@@ -113,6 +113,24 @@ class ConnectionPropertiesTest {
     }
 
     @Test
+    void namesMethodsAnEndpointCannotTakeAndPointersThatAreNotPointers() {
+        ObjectEndpoints wrong = new ObjectEndpoints(new ObjectEndpoints.Endpoint("GET", "/people"),
+                new ObjectEndpoints.Endpoint("PATCH", null), new ObjectEndpoints.Endpoint("PURGE", "/people/{id}"), "data.id",
+                new ObjectEndpoints.Lookup("DELETE", "/people?email={email}", null, "/results/0/id"), null, null, null, null, null,
+                null, null, null, null, "id");
+        ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
+                Map.of("people", wrong), null, null, null, null, null, null, null, null);
+
+        assertThat(crm.problems("crm")).containsExactly(
+                "connection 'crm' objects.people.insert.method must be one of [POST, PUT, PATCH], not 'GET'",
+                "connection 'crm' objects.people.update needs path",
+                "connection 'crm' objects.people.delete.method must be one of [DELETE, POST, PUT, PATCH], not 'PURGE'",
+                "connection 'crm' objects.people.lookup.method must be one of [GET, POST], not 'DELETE'",
+                "connection 'crm' objects.people.id-pointer must be a JSON pointer such as /data/id, not 'data.id'",
+                "connection 'crm' objects.people.updated-pointer must be a JSON pointer such as /data/id, not 'id'");
+    }
+
+    @Test
     void objectsFollowRestConventionsUnlessConfigured() {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
                 "/data/id", null, null, null, null, null, null, null, null, null, null, null);

@@ -1,8 +1,13 @@
 package io.writeback.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.writeback.run.ActiveRuns;
+import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackIntegrationTest;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +16,17 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
-/** The demo's group runs companies, then the contacts that refer to them, each to its end. */
+/** The demo's group runs companies, then the contacts that refer to them, each to its end; on schedule or through the API. */
 class SyncGroupTest extends WritebackIntegrationTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    ActiveRuns activeRuns;
 
     @Test
     void theGroupRunsCompaniesThenContactsSoNoContactWaits() throws Exception {
@@ -32,6 +42,46 @@ class SyncGroupTest extends WritebackIntegrationTest {
         OffsetDateTime contactsStarted = jdbc.queryForObject("SELECT started_at FROM writeback.runs WHERE sync = 'contacts'",
                 OffsetDateTime.class);
         assertThat(contactsStarted).isAfterOrEqualTo(companiesEnded);
+    }
+
+    @Test
+    void theApiListsGroupsWithTheirSyncsAndRunsOneOnDemandForOperators() {
+        ResponseEntity<JsonNode> started = TestUsers.OPERATOR.on(anonymous).postForEntity("/api/groups/demo_nightly/runs", null,
+                JsonNode.class);
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getBody().get("syncs").toString()).isEqualTo("[\"companies\",\"contacts\"]");
+        JsonNode group = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.getForObject("/api/groups/demo_nightly", JsonNode.class),
+                        g -> !g.get("running").asBoolean() && g.at("/syncs/1/lastGroupRun/status").isTextual()
+                                && !g.at("/syncs/1/lastGroupRun/status").asText().matches("queued|running"));
+        assertThat(group.get("schedule").asText()).isNotBlank();
+        assertThat(group.at("/syncs/0/name").asText()).isEqualTo("companies");
+        assertThat(group.at("/syncs/0/lastGroupRun/status").asText()).isEqualTo("succeeded");
+        assertThat(group.at("/syncs/1/lastGroupRun/status").asText()).isEqualTo("succeeded");
+        assertThat(group.at("/syncs/1/lastGroupRun/trigger").asText()).isEqualTo("group");
+        JsonNode listed = TestUsers.VIEWER.on(anonymous).getForObject("/api/groups", JsonNode.class);
+        assertThat(listed.findValuesAsText("name")).contains("demo_nightly");
+    }
+
+    @Test
+    void runningAGroupIsRefusedToViewersAndAnonymousCallersWhileItRunsAndForUnknownGroups() {
+        assertThat(TestUsers.VIEWER.on(anonymous).postForEntity("/api/groups/demo_nightly/runs", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(anonymous.postForEntity("/api/groups/demo_nightly/runs", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getForEntity("/api/groups", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.postForEntity("/api/groups/nightly_typo/runs", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(activeRuns.claimGroup("demo_nightly")).isTrue();
+        try {
+            ResponseEntity<String> busy = http.postForEntity("/api/groups/demo_nightly/runs", null, String.class);
+            assertThat(busy.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(busy.getBody()).contains("group 'demo_nightly' is already running");
+        } finally {
+            activeRuns.releaseGroup("demo_nightly");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isZero();
     }
 
     /** Sends one exchange through the group's route, as its quartz trigger would (schedules are off in tests). */

@@ -34,4 +34,20 @@ class ValidateCommandTest {
         assertThat(output.getErr()).contains(routes.resolve("contacts.camel.yaml")
                 + ": sync 'contacts': unknown connection 'crm' (configured: sandbox)");
     }
+
+    @Test
+    void refusesConnectionSettingsWithTyposWrongMethodsAndUnsetPlaceholders(CapturedOutput output) {
+        int exitCode = ValidateCommand.run(new String[] {ValidateCommand.FLAG,
+                "--writeback.connections.sandbox.bulk-insrt.path=/batch",
+                "--writeback.connections.sandbox.objects.contacts.update.method=GET",
+                "--writeback.connections.sandbox.objects.contacts.update.path=/contacts/{id}",
+                "--writeback.connections.sandbox.headers.X-Tenant=${WRITEBACK_TEST_UNSET_TENANT}"});
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getErr())
+                .contains("connection 'sandbox' setting 'bulk-insrt.path' is not a setting of connections")
+                .contains("connection 'sandbox' setting 'headers.x-tenant' uses ${WRITEBACK_TEST_UNSET_TENANT}, which is not set")
+                .contains("\n  - connection 'sandbox' objects.contacts.update.method must be one of [POST, PUT, PATCH], not 'GET'")
+                .contains("3 problem(s)");
+    }
 }
