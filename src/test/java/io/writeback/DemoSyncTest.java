@@ -95,6 +95,18 @@ class DemoSyncTest extends WritebackIntegrationTest {
     }
 
     @Test
+    void previewAndExplainSayWhichCompanyAContactWaitsFor() {
+        JsonNode preview = http.getForObject("/api/syncs/contacts/preview?limit=2", JsonNode.class);
+
+        assertThat(preview.at("/counts/wait").asLong()).isEqualTo(300);
+        assertThat(preview.at("/samples/0/action").asText()).isEqualTo("wait");
+        assertThat(preview.at("/samples/0/reason").asText()).startsWith("waiting for companies record ");
+        assertThat(http.getForObject("/api/syncs/contacts/records/1", JsonNode.class).get("explanation").asText())
+                .startsWith("Record 1 is not sent yet: it is waiting for companies record ")
+                .endsWith("; every run tries again until that record is in the target.");
+    }
+
+    @Test
     void secondRunWritesNothing() {
         runAndWait("companies");
         runAndWait("contacts");

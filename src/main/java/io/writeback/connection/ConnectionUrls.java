@@ -35,7 +35,7 @@ public final class ConnectionUrls {
         return path == null ? null : base() + path;
     }
 
-    String bulk(BulkEndpoint bulk, String object) {
+    public String bulk(BulkEndpoint bulk, String object) {
         return base() + bulk.path().replace("{object}", encode(object));
     }
 

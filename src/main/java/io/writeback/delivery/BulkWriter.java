@@ -57,6 +57,15 @@ public class BulkWriter {
         });
     }
 
+    /** The bulk call that would carry {@code items}, without sending it (previews). */
+    DeliveryRequest describe(String connectionName, String object, Kind kind, List<Item> items) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints endpoints = connection.object(object);
+        BulkEndpoint bulk = endpoint(kind, endpoints);
+        List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
+        return new DeliveryRequest("POST", connection.urls().bulk(bulk, object), connection.scrub(body(bulk, bodies, items)));
+    }
+
     public Result write(String connectionName, String object, Kind kind, List<Item> items) {
         HttpConnection connection = connections.get(connectionName);
         List<Written> results = new ArrayList<>();

@@ -158,16 +158,8 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private Map<SyncRecord, RecordWriter.Written> sendAhead(List<SyncRecord> chunk, RecordDelivery delivery,
             Map<String, String> intents, RunCounts counts, Map<SyncRecord, RecordWriter.Written> known) {
         Map<SyncRecord, RecordWriter.Written> sent = new IdentityHashMap<>(known);
-        // New records go by upsert on the object's unique property where it has one: that never makes a duplicate.
-        BulkWriter.Kind creates = delivery.bulk(BulkWriter.Kind.UPSERT) ? BulkWriter.Kind.UPSERT : BulkWriter.Kind.INSERT;
-        Map<BulkWriter.Kind, Action> bulkOf = Map.of(creates, Action.INSERT, BulkWriter.Kind.UPDATE, Action.UPDATE,
-                BulkWriter.Kind.DELETE, Action.DELETE);
-        bulkOf.forEach((kind, action) -> {
-            if (delivery.bulk(kind)) {
-                sent.putAll(delivery.writeInBulk(kind, chunk.stream().filter(r -> r.action() == action && !known.containsKey(r)).toList(), intents,
-                        counts));
-            }
-        });
+        delivery.bulkKinds().forEach((kind, action) -> sent.putAll(delivery.writeInBulk(kind,
+                chunk.stream().filter(r -> r.action() == action && !known.containsKey(r)).toList(), intents, counts)));
         if (delivery.concurrent()) {
             List<SyncRecord> writes = chunk.stream().filter(record -> !sent.containsKey(record) && switch (record.action()) {
                 case INSERT, UPDATE, DELETE, ARCHIVE -> true;
@@ -204,12 +196,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
 
     /** What the chunk would send, into the run's trace: nothing is sent and nothing is written. */
     private void preview(RunContext run, List<SyncRecord> chunk, DeliverOptions options) {
-        RecordDelivery delivery = new RecordDelivery(writer, bulkWriter, options, run);
-        for (SyncRecord record : requirePlanned(run, chunk)) {
-            DeliveryRequest request = delivery.describe(record);
-            run.trace().add(record, request == null ? null : request.method(), request == null ? null : request.url(),
-                    request == null ? null : request.body(), null, null, null);
-        }
+        new DeliveryPreview(new RecordDelivery(writer, bulkWriter, options, run), run).trace(requirePlanned(run, chunk));
     }
 
     private static List<SyncRecord> requirePlanned(RunContext run, List<SyncRecord> chunk) {

@@ -169,6 +169,22 @@ final class RecordDelivery {
                 && !bulkWriter.endpoint(options.getConnection(), options.getObject(), BulkWriter.Kind.INSERT).orElseThrow().takesKeys();
     }
 
+    /**
+     * The bulk calls this sync's writes go in, with the action each carries: new records go by upsert on
+     * the object's unique property where it has one (that never makes a duplicate), else by bulk create.
+     */
+    Map<BulkWriter.Kind, Action> bulkKinds() {
+        BulkWriter.Kind creates = bulk(BulkWriter.Kind.UPSERT) ? BulkWriter.Kind.UPSERT : BulkWriter.Kind.INSERT;
+        Map<BulkWriter.Kind, Action> kinds = new java.util.EnumMap<>(BulkWriter.Kind.class);
+        Map.of(creates, Action.INSERT, BulkWriter.Kind.UPDATE, Action.UPDATE, BulkWriter.Kind.DELETE, Action.DELETE)
+                .forEach((kind, action) -> {
+                    if (bulk(kind)) {
+                        kinds.put(kind, action);
+                    }
+                });
+        return kinds;
+    }
+
     /** Whether this sync's writes of that kind go in bulk calls. */
     boolean bulk(BulkWriter.Kind kind) {
         return options.getBatchSize() > 1 && bulkWriter.endpoint(options.getConnection(), options.getObject(), kind).isPresent();
@@ -177,20 +193,45 @@ final class RecordDelivery {
     /** Writes {@code records} in bulk calls of the sync's batch size (at most the endpoint's); their results. */
     Map<SyncRecord, RecordWriter.Written> writeInBulk(BulkWriter.Kind kind, List<SyncRecord> records,
             Map<String, String> intents, RunCounts counts) {
-        int batch = Math.min(options.getBatchSize(),
-                bulkWriter.endpoint(options.getConnection(), options.getObject(), kind).orElseThrow().maxBatch());
         Map<SyncRecord, RecordWriter.Written> written = new IdentityHashMap<>();
-        for (int from = 0; from < records.size(); from += batch) {
-            List<SyncRecord> part = records.subList(from, Math.min(records.size(), from + batch));
-            BulkWriter.Result result = bulkWriter.write(options.getConnection(), options.getObject(), kind,
-                    part.stream().map(record -> new BulkWriter.Item(record.payload(),
-                            record.link() == null ? null : record.link().targetId(), intents.get(record.sourceId()))).toList());
+        for (List<SyncRecord> part : batches(kind, records)) {
+            BulkWriter.Result result = bulkWriter.write(options.getConnection(), options.getObject(), kind, items(part, intents));
             counts.httpCalls(result.calls());
             for (int i = 0; i < part.size(); i++) {
                 written.put(part.get(i), result.results().get(i));
             }
         }
         return written;
+    }
+
+    /** The bulk call that would carry {@code batch}, for previews. */
+    DeliveryRequest describeBulk(BulkWriter.Kind kind, List<SyncRecord> batch) {
+        return bulkWriter.describe(options.getConnection(), options.getObject(), kind, items(batch, Map.of()));
+    }
+
+    /** {@code records} in the batches bulk calls of that kind carry: the sync's batch size, at most the endpoint's. */
+    List<List<SyncRecord>> batches(BulkWriter.Kind kind, List<SyncRecord> records) {
+        int batch = Math.min(options.getBatchSize(),
+                bulkWriter.endpoint(options.getConnection(), options.getObject(), kind).orElseThrow().maxBatch());
+        List<List<SyncRecord>> batches = new java.util.ArrayList<>();
+        for (int from = 0; from < records.size(); from += batch) {
+            batches.add(records.subList(from, Math.min(records.size(), from + batch)));
+        }
+        return batches;
+    }
+
+    private static List<BulkWriter.Item> items(List<SyncRecord> records, Map<String, String> intents) {
+        return records.stream().map(record -> new BulkWriter.Item(record.payload(),
+                record.link() == null ? null : record.link().targetId(), intents.get(record.sourceId()))).toList();
+    }
+
+    /** The lookup that recovers {@code record}, or matches it by {@code matchOn}, for previews. */
+    DeliveryRequest describeLookup(SyncRecord record) {
+        return writer.describeLookup(options.getConnection(), options.getObject(), record.payload());
+    }
+
+    String matchOn() {
+        return options.getMatchOn();
     }
 
     /** Writes {@code record}; a recovered record's action becomes the insert or update that was made. */

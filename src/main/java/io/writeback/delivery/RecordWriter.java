@@ -169,6 +169,14 @@ public class RecordWriter {
         return new Written(call, call.succeeded() ? idIn(call.responseBody(), lookup.idPointer()) : null);
     }
 
+    /** The lookup that would search for the record by the fields of {@code payload}, without sending it (previews). */
+    public DeliveryRequest describeLookup(String connectionName, String object, Map<String, Object> payload) {
+        HttpConnection connection = connections.get(connectionName);
+        ObjectEndpoints.Lookup lookup = connection.object(object).lookup();
+        String body = lookup.body() == null ? null : JsonText.fill(lookup.body(), payload);
+        return new DeliveryRequest(lookup.method(), connection.urls().lookup(lookup, object, payload), connection.scrub(body));
+    }
+
     /** The request a write would send, without sending it (previews). */
     public DeliveryRequest describe(String connectionName, String object, Action action, String targetId,
             Map<String, Object> payload) {

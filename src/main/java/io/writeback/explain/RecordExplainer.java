@@ -92,9 +92,17 @@ public class RecordExplainer {
                     + ": the next run updates target record " + link.targetId() + ".";
             case "delete", "archive" -> "The next run will " + action + " target record " + link.targetId() + ".";
             case "skip" -> "Record " + id + " is skipped: " + next.reason() + ".";
-            default -> "Record " + id + " is in sync with target record " + (link == null ? "?" : link.targetId())
-                    + ": the payload is the same as last sent" + (link == null || link.lastSyncedAt() == null ? ""
-                            : " on " + link.lastSyncedAt()) + ".";
+            case "wait" -> "Record " + id + " is not sent yet: it is " + next.reason()
+                    + "; every run tries again until that record is in the target.";
+            case "recover" -> "Record " + id + " was sent as an insert whose outcome was never recorded: "
+                    + (next.request() == null ? next.reason()
+                            : "the next run recovers it (" + next.reason() + ") instead of creating it again") + ".";
+            case "echo" -> "Record " + id + " holds what its paired sync wrote into it, so nothing is sent back to target record "
+                    + link.targetId() + ".";
+            default -> link == null ? "Record " + id + " is in the query's result, and the next run sends nothing for it."
+                    : "Record " + id + " is in sync with target record " + link.targetId()
+                    + ": the payload is the same as last sent" + (link.lastSyncedAt() == null ? "" : " on " + link.lastSyncedAt())
+                    + ".";
         };
     }
 }

@@ -26,7 +26,10 @@ public final class RecordTrace {
         this.onlySentOrInvalid = onlySentOrInvalid;
     }
 
-    /** A dry run keeping the first {@code samples} records that would be sent, and the first invalid ones. */
+    /**
+     * A dry run keeping the first {@code samples} records that would be sent, and the first invalid, waiting
+     * and unrecoverable ones.
+     */
     public static RecordTrace preview(int samples) {
         return new RecordTrace(true, samples, true);
     }
@@ -48,7 +51,8 @@ public final class RecordTrace {
     public synchronized void add(SyncRecord record, String method, String url, String requestBody, Integer status,
             String responseBody, String error) {
         counts.merge(record.action(), 1L, Long::sum);
-        boolean worthShowing = !onlySentOrInvalid || method != null || record.isInvalid();
+        boolean worthShowing = !onlySentOrInvalid || method != null || record.isInvalid() || record.action() == Action.WAIT
+                || record.action() == Action.RECOVER;
         if (worthShowing && records.size() < keep) {
             records.add(new TracedRecord(record.sourceId(), record.action().name().toLowerCase(), record.reason(),
                     record.row(), method == null ? null : new TracedRecord.Request(method, url, requestBody),

@@ -57,6 +57,45 @@ class PreviewAndRecordTest extends CrmDestinationTest {
     }
 
     @Test
+    void previewShowsTheBulkCallARunSendsWithItsWholeBodyOnce() {
+        JsonNode preview = http.getForObject("/api/syncs/accounts_bulk/preview?limit=3", JsonNode.class);
+
+        JsonNode first = preview.get("samples").get(0);
+        JsonNode second = preview.get("samples").get(1);
+        assertThat(first.at("/request/method").asText()).isEqualTo("POST");
+        assertThat(first.at("/request/url").asText()).isEqualTo(CRM.baseUrl() + "/crm/v1/accounts/batch");
+        assertThat(first.at("/request/body").asText()).startsWith("{\"inputs\":[{").contains("\"name\":\"A\"")
+                .contains("\"name\":\"D\"");
+        assertThat(first.get("reason").asText()).isEqualTo("in a bulk insert of 4 record(s), shown whole here");
+        assertThat(second.at("/request/url").asText()).isEqualTo(CRM.baseUrl() + "/crm/v1/accounts/batch");
+        assertThat(second.at("/request/body").isNull()).isTrue();
+        assertThat(second.get("reason").asText()).isEqualTo("item 2 of the bulk insert shown with record 1");
+        CRM.verify(0, anyRequestedFor(urlMatching(".*")));
+    }
+
+    @Test
+    void previewShowsTheLookupThatRecoversAnInsertWhoseOutcomeWasLost() {
+        runs.runAndWait("accounts_mirror");
+        jdbc.update("UPDATE writeback.links SET status = 'pending', target_id = NULL, intent_key = 'k-lost' "
+                + "WHERE sync = 'accounts_mirror' AND source_id = '2'");
+        jdbc.update("UPDATE crm_src.accounts SET name = 'B2' WHERE id = 2");
+        CRM.resetRequests();
+
+        JsonNode preview = http.getForObject("/api/syncs/accounts_mirror/preview", JsonNode.class);
+
+        assertThat(preview.get("counts")).hasToString("{\"recover\":1,\"unchanged\":3}");
+        JsonNode recover = preview.get("samples").get(0);
+        assertThat(recover.at("/request/method").asText()).isEqualTo("GET");
+        assertThat(recover.at("/request/url").asText()).isEqualTo(CRM.baseUrl() + "/crm/v1/accounts?name=B2");
+        assertThat(recover.get("reason").asText()).isEqualTo("an insert was sent before, but its outcome was never recorded; "
+                + "looked up first: updated when the target has it, else created");
+        assertThat(explanation("accounts_mirror", "2")).isEqualTo("Record 2 was sent as an insert whose outcome was never "
+                + "recorded: the next run recovers it (an insert was sent before, but its outcome was never recorded; looked up "
+                + "first: updated when the target has it, else created) instead of creating it again.");
+        CRM.verify(0, anyRequestedFor(urlMatching(".*")));
+    }
+
+    @Test
     void previewOfABrokenQueryReportsItAsAFinding() {
         jdbc.execute("ALTER TABLE crm_src.accounts RENAME COLUMN name TO title");
 
