@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,13 @@ import org.springframework.context.annotation.Primary;
 public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException, SQLException {
         Path dataDir = properties.dataDir();
         Files.createDirectories(dataDir);
+        StalePostmaster.stopIfRunning(dataDir, STOP_PATIENCE);
         if (properties.clean()) {
             Files.deleteIfExists(properties.superuserPasswordFile());
             Files.deleteIfExists(properties.passwordFile());

@@ -108,6 +108,27 @@ class FirstStartIT {
         assertThat(writeback.get("/api/syncs")).contains("\"companies\"");
     }
 
+    @Test
+    @Order(4)
+    void aStartAfterAKillStopsThePostgresServerTheKilledProcessLeftRunning() throws Exception {
+        String password = Files.readString(DATA.resolve("admin-password")).strip();
+        writeback.kill();
+        long leftRunning = Long.parseLong(Files.readAllLines(DATA.resolve("postgres/postmaster.pid")).get(0).strip());
+        assertThat(ProcessHandle.of(leftRunning).map(ProcessHandle::isAlive)).contains(true);
+
+        Path logFile = DATA.getParent().resolve("writeback-after-kill.log");
+        writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
+                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
+                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
+                "--writeback.schedules.enabled=false"), logFile);
+
+        assertThat(Files.readString(logFile)).containsPattern("WARN .*Embedded PostgreSQL: the server of an earlier Writeback "
+                + "that stopped without shutting it down still runs on .* \\(pid " + leftRunning + ", port \\d+\\); stopping it");
+        assertThat(ProcessHandle.of(leftRunning).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        writeback.logInAs("admin", password);
+        assertThat(writeback.get("/api/syncs")).contains("\"companies\"");
+    }
+
     private static Connection connect(String url, String user, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);

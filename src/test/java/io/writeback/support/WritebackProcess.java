@@ -74,7 +74,7 @@ public final class WritebackProcess implements AutoCloseable {
 
     /** Starts a run of {@code sync} through the API and returns its id. */
     public long startRun(String sync) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/syncs/" + sync + "/runs"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/syncs/" + sync + "/runs"))
                 .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher runId = Pattern.compile("\"runId\":(\\d+)").matcher(response.body());
@@ -86,13 +86,13 @@ public final class WritebackProcess implements AutoCloseable {
 
     /** The body of {@code GET path}, called logged in. */
     public String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", authorization).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The answer to {@code GET path} without a login. */
     public HttpResponse<String> anonymous(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String anonymousGet(String path) throws IOException, InterruptedException {
@@ -124,7 +124,8 @@ public final class WritebackProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    private String base() {
+    /** Where the process answers: {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
