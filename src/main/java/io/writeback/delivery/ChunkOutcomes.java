@@ -112,14 +112,25 @@ final class ChunkOutcomes {
         }
         counts.failed();
         // A create that may have landed stays pending: the next run recovers it rather than creating it again.
-        if (call.mayHaveLanded()) {
-            links.add(LinkOutcome.unknown(record.sourceId(), intentKeys.get(record.sourceId()), call.error()));
-        } else {
-            links.add(record.action() == Action.INSERT ? LinkOutcome.createFailed(record.sourceId(), call.error())
-                    : LinkOutcome.error(record.sourceId(), call.error()));
-        }
+        links.add(failure(record, call));
         failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), call));
         return true;
+    }
+
+    /**
+     * The link a failed write leaves. A create that may have landed stays pending, as does a recovery whose
+     * lookup failed (still a RECOVER: nobody knows yet whether the first insert landed); a failed create
+     * forgets any target from before; any other failure keeps, or learns, where the record is.
+     */
+    private LinkOutcome failure(SyncRecord record, DeliveryResult call) {
+        if (call.mayHaveLanded()) {
+            return LinkOutcome.unknown(record.sourceId(), intentKeys.get(record.sourceId()), call.error());
+        }
+        return switch (record.action()) {
+            case RECOVER -> LinkOutcome.unknown(record.sourceId(), null, call.error());
+            case INSERT -> LinkOutcome.createFailed(record.sourceId(), call.error());
+            default -> LinkOutcome.error(record.sourceId(), record.link() == null ? null : record.link().targetId(), call.error());
+        };
     }
 
     private void oweIfStillOwed(SyncRecord record) {

@@ -261,6 +261,8 @@ final class RecordDelivery {
         int lookupCalls = found.call().calls();
         RecordWriter.Written written;
         if (found.targetId() != null) {
+            // Linked to what was found whether the update succeeds or not: the record is known to be there.
+            record.setLink(Link.matched(record.sourceId(), found.targetId()));
             record.decide(Action.UPDATE, "found in the target by lookup after an insert whose outcome was not recorded");
             written = writer.update(options.getConnection(), options.getObject(), found.targetId(), record.payload());
         } else {

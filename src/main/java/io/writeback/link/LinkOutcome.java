@@ -14,8 +14,9 @@ public record LinkOutcome(String sourceId, String targetId, LinkStatus status, S
         return new LinkOutcome(sourceId, targetId, LinkStatus.SUCCESS, payloadHash, null, null, false);
     }
 
-    public static LinkOutcome error(String sourceId, String error) {
-        return new LinkOutcome(sourceId, null, LinkStatus.ERROR, null, null, error, false);
+    /** A write that failed; {@code targetId} (may be null: the one stored) is where the record is. */
+    public static LinkOutcome error(String sourceId, String targetId, String error) {
+        return new LinkOutcome(sourceId, targetId, LinkStatus.ERROR, null, null, error, false);
     }
 
     /** A create that failed: whatever target record the link pointed at before is gone, and is forgotten. */

@@ -62,6 +62,37 @@ class CrashRecoveryTest extends CrmDestinationTest {
     }
 
     @Test
+    void aRecoveryWhoseLookupFailsStaysPendingSoTheNextRunLooksAgainInsteadOfInserting() {
+        accounts();
+        runs.runAndWait("accounts_mirror");
+        pending("accounts_mirror", "2");
+        jdbc.update("UPDATE crm_src.accounts SET name = 'B' WHERE id = 2");
+        CRM.stubFor(get(urlEqualTo("/crm/v1/accounts?name=B")).willReturn(json(503, "{}")));
+        CRM.resetRequests();
+
+        JsonNode failed = runs.runAndWait("accounts_mirror");
+
+        assertThat(failed.at("/counts/failed").asLong()).isEqualTo(1);
+        assertThat(link("accounts_mirror", "2")).containsEntry("status", "pending").containsEntry("intent_key", "k-lost")
+                .containsEntry("target_id", null);
+        CRM.stubFor(get(urlEqualTo("/crm/v1/accounts?name=B")).willReturn(json(200, "{\"results\": [{\"id\": \"B-1\"}]}")));
+        CRM.stubFor(patch(urlEqualTo("/crm/v1/accounts/B-1")).willReturn(json(422, "{\"error\": \"locked\"}")));
+
+        JsonNode found = runs.runAndWait("accounts_mirror");
+
+        // Found, but the update was refused: the link knows where the record is, so no later run creates it.
+        assertThat(found.at("/counts/failed").asLong()).isEqualTo(1);
+        assertThat(link("accounts_mirror", "2")).containsEntry("status", "error").containsEntry("target_id", "B-1");
+        CRM.stubFor(patch(urlEqualTo("/crm/v1/accounts/B-1")).willReturn(json(200, "{}")));
+
+        JsonNode updated = runs.runAndWait("accounts_mirror");
+
+        assertThat(updated.at("/counts/updated").asLong()).isEqualTo(1);
+        CRM.verify(0, postRequestedFor(urlEqualTo("/crm/v1/accounts")));
+        assertThat(link("accounts_mirror", "2")).containsEntry("status", "success").containsEntry("target_id", "B-1");
+    }
+
+    @Test
     void aPendingInsertThatALookupDoesNotFindIsInsertedOnce() {
         accounts();
         runs.runAndWait("accounts_mirror");

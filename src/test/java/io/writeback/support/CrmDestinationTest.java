@@ -42,6 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm.objects.people.id-pointer=/data/id",
         "writeback.connections.crm.objects.accounts.lookup.path=/accounts?name={name}",
         "writeback.connections.crm.objects.accounts.lookup.id-pointer=/results/0/id",
+        "writeback.connections.crm.objects.flaky.lookup.path=/flaky?name={name}",
+        "writeback.connections.crm.objects.flaky.lookup.id-pointer=/results/0/id",
         "writeback.connections.crm.objects.firms.bulk-lookup.path=/{object}/batch/read",
         "writeback.connections.crm.objects.firms.bulk-lookup.items-field=inputs",
         "writeback.connections.crm.objects.firms.bulk-lookup.property-field=idProperty",
@@ -82,7 +84,7 @@ public abstract class CrmDestinationTest {
     protected static final String CLIENT_SECRET = "client-s3cret-77";
 
     protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true)
-            .extensions(new BatchEcho(), new HubSpotEcho(), new HoldTogether()));
+            .extensions(new BatchEcho(), new HubSpotEcho(), new HoldTogether(), new FlakyStore()));
 
     static {
         CRM.start();
