@@ -16,11 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.HubSpotEcho;
+import io.writeback.support.HubSpotSpec;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,21 @@ class HubSpotProfileTest extends CrmDestinationTest {
             }
         }
         CRM.stubFor(post(urlEqualTo(CONTACTS + "/batch/archive")).willReturn(aResponse().withStatus(204)));
+    }
+
+    /** Every request a test sent to HubSpot fits HubSpot's published OpenAPI documents. */
+    @AfterEach
+    void everyRequestFitsHubSpotsPublishedSpec() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (ServeEvent event : CRM.getAllServeEvents()) {
+            LoggedRequest request = event.getRequest();
+            if (request.getUrl().startsWith("/crm/")) {
+                String body = request.getBodyAsString();
+                problems.addAll(HubSpotSpec.problems(request.getMethod().getName(), request.getUrl(),
+                        body == null || body.isEmpty() ? null : body));
+            }
+        }
+        assertThat(problems).as("requests that do not fit HubSpot's published spec").isEmpty();
     }
 
     @Test
