@@ -14,18 +14,42 @@ package io.writeback.connection;
  * @param itemKeyField   a field inside each item holding its key (creates), if the API takes them there
  * @param matchPointer   where a result echoes its item's key: results are then matched by key, not by order
  * @param itemIdField    updates and deletes: the field inside each item holding the target id, {@code id} by default;
- *                       upserts: the field holding the value of the object's unique property
+ *                       an empty one makes each item the bare id ({@code ["7", "8"]}); upserts: the field holding
+ *                       the value of the object's unique property
  * @param propertyField  upserts: the field inside each item naming the unique property ({@code idProperty})
+ * @param method         {@code POST} by default; {@code PATCH}, {@code PUT} or {@code DELETE} (with a body) for APIs
+ *                       that take bulk writes so; lookups may {@code GET}, with {@code {field}} and {@code {values}}
+ *                       (comma-separated) in the path
+ * @param body           lookups: the body to send instead of the items, with {@code {field}} (the field searched,
+ *                       inside a JSON string), {@code {values}} (a JSON array of the values) and {@code {items}}
+ * @param search         the call counts against the connection's {@code search-rate-limit}
  */
 public record BulkEndpoint(String path, String itemsField, String resultsPointer, String idPointer, String errorPointer,
         Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
-        String propertyField) {
+        String propertyField, String method, String body, Boolean search) {
 
     public BulkEndpoint {
-        resultsPointer = resultsPointer == null || resultsPointer.isBlank() ? "/results" : resultsPointer;
-        idPointer = idPointer == null || idPointer.isBlank() ? "/id" : idPointer;
+        resultsPointer = resultsPointer == null || resultsPointer.isBlank() ? null : resultsPointer;
+        idPointer = idPointer == null || idPointer.isBlank() ? null : idPointer;
         maxBatch = maxBatch == null ? 100 : maxBatch;
-        itemIdField = itemIdField == null || itemIdField.isBlank() ? "id" : itemIdField;
+        itemIdField = itemIdField == null ? "id" : itemIdField;
+        method = method == null || method.isBlank() ? "POST" : method.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The same endpoint, its unset results and id pointers taken from the connection's defaults. */
+    BulkEndpoint withPointers(String defaultResultsPointer, String defaultIdPointer) {
+        return new BulkEndpoint(path, itemsField, resultsPointer == null ? defaultResultsPointer : resultsPointer,
+                idPointer == null ? defaultIdPointer : idPointer, errorPointer, maxBatch, keysField, itemKeyField, matchPointer,
+                itemIdField, propertyField, method, body, search);
+    }
+
+    /** Each item is the bare target id rather than an object holding it. */
+    public boolean bareIds() {
+        return itemIdField.isEmpty();
+    }
+
+    public boolean searches() {
+        return Boolean.TRUE.equals(search);
     }
 
     /** Whether a record created in bulk can be sent again under its own key. */

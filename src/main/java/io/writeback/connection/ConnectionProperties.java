@@ -24,11 +24,16 @@ import java.util.Map;
  * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
  * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
  * @param type           {@code rest} (default), or {@code hubspot} for HubSpot's defaults ({@link HubSpotProfile})
+ * @param idPointer      where every object's create answer holds the new id, unless the object says ({@code /id} by default)
+ * @param resultsPointer where every bulk answer holds its results, unless the endpoint says ({@code /results} by default)
+ * @param searchRateLimit a second limit for the calls of lookups marked {@code search} (HubSpot's search
+ *                       endpoints allow fewer calls than the rest); none by default
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
-        BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type) {
+        BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type, String idPointer,
+        String resultsPointer, RateLimit searchRateLimit) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -48,9 +53,11 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         maxInFlight = maxInFlight == null ? 1 : maxInFlight;
         type = type == null ? ConnectionType.REST : type;
         allowedHosts = allowedHosts == null ? List.of() : allowedHosts;
+        resultsPointer = resultsPointer == null || resultsPointer.isBlank() ? "/results" : resultsPointer;
         if (type == ConnectionType.HUBSPOT) {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? HubSpotProfile.BASE_URL : baseUrl;
             rateLimit = rateLimit == null ? HubSpotProfile.RATE_LIMIT : rateLimit;
+            searchRateLimit = searchRateLimit == null ? HubSpotProfile.SEARCH_RATE_LIMIT : searchRateLimit;
         }
     }
 
@@ -89,9 +96,9 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         ObjectEndpoints own = objects.getOrDefault(name, ObjectEndpoints.conventional());
         ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
                 ? HubSpotProfile.object(own.idProperty())
-                : new ObjectEndpoints(null, null, null, null, null, bulkLookup, bulkInsert, null, null, null, null, null, null,
-                        null, null);
-        return own.withDefaults(connectionWide);
+                : new ObjectEndpoints(null, null, null, idPointer, null, bulkLookup, null, bulkInsert, null, null, null, null, null,
+                        null, null, null, null, null);
+        return own.withDefaults(connectionWide).withBulkPointers(resultsPointer);
     }
 
     /** Sentences for every setting that cannot work, each starting with the connection's name. */

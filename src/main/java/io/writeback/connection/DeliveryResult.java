@@ -20,6 +20,11 @@ public record DeliveryResult(String method, String url, String requestBody, int 
         return new DeliveryResult(method, url, requestBody, status, responseBody, error, calls + earlierCalls, mayHaveLanded);
     }
 
+    /** The same call as the outcome of one more record: counted once already, with the first. */
+    public DeliveryResult alreadyCounted() {
+        return new DeliveryResult(method, url, requestBody, status, responseBody, error, 0, mayHaveLanded);
+    }
+
     /** The same call, for a create that may have landed although its result is unusable. */
     public DeliveryResult landedMaybe() {
         return new DeliveryResult(method, url, requestBody, status, responseBody, error, calls, true);

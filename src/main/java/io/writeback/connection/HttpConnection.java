@@ -21,6 +21,7 @@ public final class HttpConnection implements AutoCloseable {
     private final HttpTransport transport;
     private final ConnectionUrls urls;
     private final ConnectionGate gate;
+    private final ConnectionGate searchGate;
     private final Semaphore inFlight;
     private final Map<String, ObjectEndpoints> objects = new ConcurrentHashMap<>();
     private final HostGuard guard;
@@ -32,6 +33,7 @@ public final class HttpConnection implements AutoCloseable {
         this.properties = properties;
         this.time = time;
         this.gate = new ConnectionGate(properties.rateLimit(), time);
+        this.searchGate = new ConnectionGate(properties.searchRateLimit(), time);
         this.inFlight = new Semaphore(properties.maxInFlight(), true);
         this.guard = new HostGuard(name, properties.hosts(), properties.namedHosts());
         this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, time.clock());
@@ -55,7 +57,7 @@ public final class HttpConnection implements AutoCloseable {
     }
 
     public DeliveryResult send(ObjectEndpoints.Endpoint endpoint, String object, String targetId, String json) {
-        return send(endpoint.method(), urls.of(endpoint, object, targetId), json, null, true);
+        return send(endpoint.method(), urls.of(endpoint, object, targetId), json, null, true, false);
     }
 
     /**
@@ -65,24 +67,30 @@ public final class HttpConnection implements AutoCloseable {
     public DeliveryResult sendInsert(ObjectEndpoints.Endpoint endpoint, String object, String json, String idempotencyKey) {
         boolean keyed = idempotentInserts() && idempotencyKey != null;
         return send(endpoint.method(), urls.of(endpoint, object, null), json,
-                keyed ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null, keyed);
+                keyed ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null, keyed, false);
     }
 
-    /** Sends a bulk call; {@code repeatable} is false for creates, which are not repeated when their answer never came. */
+    /** Sends a bulk write; {@code repeatable} is false for creates, which are not repeated when their answer never came. */
     public DeliveryResult sendBulk(BulkEndpoint bulk, String object, String json, boolean repeatable) {
-        return send("POST", urls.bulk(bulk, object), json, null, repeatable);
+        return send(bulk.method(), urls.bulk(bulk, object), json, null, repeatable, bulk.searches());
     }
 
     /** A call that is safe to repeat: one that changes nothing (a lookup), or sets the same values again (a write back). */
     public DeliveryResult sendRepeatable(String method, String url, String json) {
-        return send(method, url, json, null, true);
+        return send(method, url, json, null, true, false);
+    }
+
+    /** A lookup: safe to repeat; one that {@code searches} also waits for the connection's search rate limit. */
+    public DeliveryResult sendLookup(String method, String url, String json, boolean searches) {
+        return send(method, url, json, null, true, searches);
     }
 
     /**
      * Sends a request, through the connection's gate (rate limit, Retry-After), retrying what may pass
      * as its retry policy says. {@code repeatable}: sending it twice does no harm.
      */
-    private DeliveryResult send(String method, String url, String json, String[] extraHeader, boolean repeatable) {
+    private DeliveryResult send(String method, String url, String json, String[] extraHeader, boolean repeatable,
+            boolean searches) {
         Optional<String> refused = guard.refusal(url).or(() -> dotSegment(url));
         if (refused.isPresent()) {
             return new DeliveryResult(method, scrub(url), scrub(json), 0, null, scrub(refused.get()), 0, false);
@@ -92,6 +100,9 @@ public final class HttpConnection implements AutoCloseable {
         int calls = 0;
         boolean tokenRenewed = false;
         while (true) {
+            if (searches) {
+                searchGate.acquire();
+            }
             gate.acquire();
             calls++;
             Answer answer = callInFlight(method, url, json, extraHeader);
@@ -108,7 +119,7 @@ public final class HttpConnection implements AutoCloseable {
             Duration wait;
             if (answer.status() == 429) {
                 wait = RetryAfter.from(answer.retryAfter(), time.clock().instant()).orElse(retry.backoff(calls));
-                gate.pauseUntil(time.clock().instant().plus(wait));
+                (searches ? searchGate : gate).pauseUntil(time.clock().instant().plus(wait));
             } else if (retryable(answer, repeatable) && calls < retry.maxAttempts()) {
                 wait = retry.backoff(calls);
             } else {

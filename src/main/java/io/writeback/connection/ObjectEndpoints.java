@@ -1,6 +1,7 @@
 package io.writeback.connection;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to write one object of a connection. Paths may hold {@code {object}} and {@code {id}} (the
@@ -13,6 +14,8 @@ import java.util.List;
  * @param bulkLookup a search for many records at once by the values of one field, if the destination has
  *                  one: items {@code {"<itemIdField>": value}}, the field's name in {@code propertyField}, and
  *                  each result's value of that field at {@code matchPointer}; used for {@code matchOn} before {@code lookup}
+ * @param bulkRead  a bulk read by the object's {@code idProperty}, if the destination has one: used for
+ *                  {@code matchOn} on that property instead of {@code bulkLookup}
  * @param bulkInsert a bulk create endpoint, if the destination has one (else the connection's, if any)
  * @param bulkUpdate a bulk update endpoint, if the destination has one
  * @param bulkDelete a bulk delete (or archive) endpoint, if the destination has one
@@ -22,6 +25,10 @@ import java.util.List;
  *                  {@code {"properties": {...}}}); none by default: the payload is the body
  * @param idProperty the payload field that identifies a record in the target (an email, a VAT number):
  *                  profiles build their lookups from it
+ * @param stringValues payload values are sent as strings (numbers and booleans as text, NULL as an empty
+ *                  string): for APIs whose fields are all text, such as HubSpot's properties
+ * @param createFields fields sent beside the payload field in every create, single or bulk (HubSpot's
+ *                  {@code "associations": []})
  * @param onMissing what an update whose target record is gone does; by default {@code recreate} in modes
  *                  upsert and mirror, {@code fail} in mode update
  * @param missingStatuses the answers to an update (or archive) that mean its target record is gone; 404 and 410
@@ -31,13 +38,24 @@ import java.util.List;
  *                  answers 204. Not checked by default
  */
 public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
-        BulkEndpoint bulkLookup, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete, BulkEndpoint bulkUpsert,
-        String payloadField, String idProperty, OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer) {
+        BulkEndpoint bulkLookup, BulkEndpoint bulkRead, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete,
+        BulkEndpoint bulkUpsert, String payloadField, String idProperty, Boolean stringValues, Map<String, Object> createFields,
+        OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer) {
 
     private static final List<Integer> GONE = List.of(404, 410);
 
     public static ObjectEndpoints conventional() {
-        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /** The bulk search {@code matchOn} uses for {@code field}: the bulk read when it is the id property, else the bulk lookup. */
+    public BulkEndpoint bulkLookupFor(String field) {
+        return bulkRead != null && field.equals(idProperty) ? bulkRead : bulkLookup;
+    }
+
+    public boolean sendsStrings() {
+        return Boolean.TRUE.equals(stringValues);
     }
 
     /** Whether an answer with this status, to an update or a delete, means the target record is not there. */
@@ -54,15 +72,30 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 first(blankToNull(idPointer), fallback.idPointer, "/id"),
                 first(lookup, fallback.lookup, null),
                 first(bulkLookup, fallback.bulkLookup, null),
+                first(bulkRead, fallback.bulkRead, null),
                 first(bulkInsert, fallback.bulkInsert, null),
                 first(bulkUpdate, fallback.bulkUpdate, null),
                 first(bulkDelete, fallback.bulkDelete, null),
                 first(bulkUpsert, fallback.bulkUpsert, null),
                 first(blankToNull(payloadField), fallback.payloadField, null),
                 first(blankToNull(idProperty), fallback.idProperty, null),
+                first(stringValues, fallback.stringValues, false),
+                first(createFields, fallback.createFields, Map.of()),
                 first(onMissing, fallback.onMissing, null),
                 first(missingStatuses, fallback.missingStatuses, GONE),
                 first(blankToNull(updatedPointer), fallback.updatedPointer, null));
+    }
+
+    /** These endpoints, their bulk endpoints' unset pointers filled: results at {@code resultsPointer}, each id at /id. */
+    ObjectEndpoints withBulkPointers(String resultsPointer) {
+        return new ObjectEndpoints(insert, update, delete, idPointer, lookup, pointers(bulkLookup, resultsPointer),
+                pointers(bulkRead, resultsPointer), pointers(bulkInsert, resultsPointer), pointers(bulkUpdate, resultsPointer),
+                pointers(bulkDelete, resultsPointer), pointers(bulkUpsert, resultsPointer), payloadField, idProperty, stringValues,
+                createFields, onMissing, missingStatuses, updatedPointer);
+    }
+
+    private static BulkEndpoint pointers(BulkEndpoint bulk, String resultsPointer) {
+        return bulk == null ? null : bulk.withPointers(resultsPointer, "/id");
     }
 
     private static <T> T first(T own, T fallback, T convention) {
@@ -75,13 +108,20 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
 
     /**
      * A search by payload fields: {@code path: "/people?email={email}"}, {@code idPointer: "/results/0/id"};
-     * a POST search also has a {@code body} with the same placeholders. No id at the pointer means no
-     * such record.
+     * a POST search also has a {@code body} with the same placeholders. No id at the pointer, or an answer
+     * in {@code notFoundStatuses} (none by default; 404 for a read by unique value), means no such record.
+     * {@code search}: the call counts against the connection's {@code search-rate-limit}.
      */
-    public record Lookup(String method, String path, String body, String idPointer) {
+    public record Lookup(String method, String path, String body, String idPointer, List<Integer> notFoundStatuses,
+            Boolean search) {
 
         public Lookup {
             method = method == null || method.isBlank() ? "GET" : method;
+            notFoundStatuses = notFoundStatuses == null ? List.of() : notFoundStatuses;
+        }
+
+        public boolean searches() {
+            return Boolean.TRUE.equals(search);
         }
     }
 

@@ -107,6 +107,9 @@ public class BulkWriter {
     /** One item of a bulk call as JSON text: written once, for the call's body and for the item's own record. */
     private String item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, Item item) {
         Map<String, Object> node = new LinkedHashMap<>();
+        if (kind == Kind.DELETE && bulk.bareIds()) {
+            return JsonText.of(json, item.targetId());
+        }
         if (kind == Kind.UPSERT) {
             node.put(bulk.propertyField(), endpoints.idProperty());
             node.put(bulk.itemIdField(), uniqueValue(endpoints, item));
@@ -114,7 +117,7 @@ public class BulkWriter {
             node.put(bulk.itemIdField(), item.targetId());
         }
         if (kind != Kind.DELETE) {
-            node.putAll(RecordWriter.wrap(endpoints, item.payload()));
+            node.putAll(RecordWriter.body(endpoints, item.payload(), kind == Kind.INSERT));
         }
         if (kind == Kind.INSERT && bulk.itemKeyField() != null && !bulk.itemKeyField().isBlank()) {
             node.put(bulk.itemKeyField(), item.key());
@@ -153,7 +156,7 @@ public class BulkWriter {
         }
         JsonNode result = result(bulk, answer, byKey, matchKey, index, items.size());
         if (result == null) {
-            String reported = reportedErrors(answer);
+            String reported = reportedErrors(answer, matchKey);
             return reported != null
                     ? new Written(call.withError("the bulk answer has no result for this record and reports: " + reported), null)
                     : kind == Kind.INSERT || kind == Kind.UPSERT
@@ -203,14 +206,34 @@ public class BulkWriter {
         return results.isArray() && results.size() == size ? results.get(index) : null;
     }
 
-    /** The messages of an answer's {@code errors} array (HubSpot's multi-status answers), or null. */
-    private static String reportedErrors(JsonNode answer) {
-        if (answer == null || !answer.path("errors").isArray() || answer.path("errors").isEmpty()) {
+    /**
+     * The messages of the errors in an answer's {@code errors} array (HubSpot's multi-status answers) that
+     * are about this record: those whose {@code context} names its key, target id or unique value, and
+     * those with no context, which may be about any record. Null when none is.
+     */
+    private static String reportedErrors(JsonNode answer, String matchKey) {
+        if (answer == null || !answer.path("errors").isArray()) {
             return null;
         }
         Map<String, Boolean> messages = new LinkedHashMap<>();
-        answer.path("errors").forEach(error -> messages.put(error.path("message").asText(error.toString()), true));
-        return String.join("; ", messages.keySet());
+        for (JsonNode error : answer.path("errors")) {
+            JsonNode context = error.path("context");
+            if (!context.isObject() || context.isEmpty() || mentions(context, matchKey)) {
+                messages.put(error.path("message").asText(error.toString()), true);
+            }
+        }
+        return messages.isEmpty() ? null : String.join("; ", messages.keySet());
+    }
+
+    private static boolean mentions(JsonNode context, String matchKey) {
+        for (JsonNode values : context) {
+            for (JsonNode value : values.isArray() ? values : List.of(values)) {
+                if (value.asText().toLowerCase(java.util.Locale.ROOT).equals(matchKey)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private JsonNode readTree(String body) {

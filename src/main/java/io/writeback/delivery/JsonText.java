@@ -20,11 +20,16 @@ final class JsonText {
         }
     }
 
+    /** {@code text} escaped to sit inside a JSON string. */
+    static String escaped(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+    }
+
     /**
      * {@code template} with each {@code {name}} replaced by its value escaped for a JSON string, so that
      * {@code {"crm_id": "{target_id}"}} stays JSON whatever the value holds; null when a value is missing.
      */
     static String fill(String template, Map<String, Object> values) {
-        return Placeholders.fill(template, values, value -> new String(JsonStringEncoder.getInstance().quoteAsString(value)));
+        return Placeholders.fill(template, values, JsonText::escaped);
     }
 }

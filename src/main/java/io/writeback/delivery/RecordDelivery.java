@@ -48,11 +48,12 @@ final class RecordDelivery {
             Map<SyncRecord, RecordWriter.Written> failed) {
         List<String> values = records.stream().map(record -> record.payload().get(field).toString()).distinct().toList();
         RecordWriter.Found found = writer.lookUpMany(options.getConnection(), options.getObject(), field, values);
+        counts.httpCalls(found.call().calls());
         if (!found.call().succeeded()) {
-            records.forEach(record -> failed.put(record, new RecordWriter.Written(found.call(), null)));
+            // One call for all: each record's outcome is that call, counted once, here.
+            records.forEach(record -> failed.put(record, new RecordWriter.Written(found.call().alreadyCounted(), null)));
             return;
         }
-        counts.httpCalls(found.call().calls());
         for (SyncRecord record : records) {
             linkIfFound(record, found.targetIdByValue().get(record.payload().get(field).toString()), field);
         }
@@ -89,7 +90,7 @@ final class RecordDelivery {
         if (field == null) {
             return failed;
         }
-        BulkEndpoint bulk = writer.bulkLookup(options.getConnection(), options.getObject());
+        BulkEndpoint bulk = writer.bulkLookup(options.getConnection(), options.getObject(), field);
         if (bulk == null && !writer.canLookUp(options.getConnection(), options.getObject())) {
             throw new IllegalStateException("sync " + run.sync() + ": matchOn needs a lookup for object '" + options.getObject()
                     + "' of connection '" + options.getConnection() + "' (its lookup.path or bulk-lookup.path, or an "

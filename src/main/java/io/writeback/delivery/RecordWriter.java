@@ -9,11 +9,13 @@ import io.writeback.connection.DeliveryResult;
 import io.writeback.connection.HttpConnection;
 import io.writeback.connection.ObjectEndpoints;
 import io.writeback.connection.OnMissing;
+import io.writeback.connection.Placeholders;
 import io.writeback.kernel.Action;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /** Writes single records to a connection's objects and reads the new id from the answer. */
@@ -33,7 +35,7 @@ public class RecordWriter {
     public Written insert(String connectionName, String object, Map<String, Object> payload, String intentKey) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
-        DeliveryResult call = connection.sendInsert(endpoints.insert(), object, serialise(wrap(endpoints, payload)), intentKey);
+        DeliveryResult call = connection.sendInsert(endpoints.insert(), object, serialise(body(endpoints, payload, true)), intentKey);
         if (!call.succeeded()) {
             return new Written(call, null);
         }
@@ -60,7 +62,7 @@ public class RecordWriter {
     public Written update(String connectionName, String object, String targetId, Map<String, Object> payload) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
-        DeliveryResult call = connection.send(endpoints.update(), object, targetId, serialise(wrap(endpoints, payload)));
+        DeliveryResult call = connection.send(endpoints.update(), object, targetId, serialise(body(endpoints, payload, false)));
         if (endpoints.missing(call.status())) {
             return new Written(call, null, true);
         }
@@ -104,9 +106,9 @@ public class RecordWriter {
         return connections.get(connectionName).object(object).lookup() != null;
     }
 
-    /** The object's search for many records at once, or null when it has none. */
-    BulkEndpoint bulkLookup(String connectionName, String object) {
-        return connections.get(connectionName).object(object).bulkLookup();
+    /** The object's search for many records at once by {@code field}, or null when it has none. */
+    BulkEndpoint bulkLookup(String connectionName, String object, String field) {
+        return connections.get(connectionName).object(object).bulkLookupFor(field);
     }
 
     /** What one bulk lookup found: the target id of each value of the field that is in the target. */
@@ -116,14 +118,10 @@ public class RecordWriter {
     /** Looks up, in one call, the records whose {@code field} holds one of {@code values}, with the object's bulk lookup. */
     Found lookUpMany(String connectionName, String object, String field, List<String> values) {
         HttpConnection connection = connections.get(connectionName);
-        BulkEndpoint bulk = connection.object(object).bulkLookup();
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (bulk.propertyField() != null) {
-            body.put(bulk.propertyField(), field);
-        }
-        body.put(bulk.itemsField(), values.stream().map(value -> Map.of(bulk.itemIdField(), value)).toList());
-        DeliveryResult call = connection.sendRepeatable("POST", connection.urls().filled(bulk.path(), Map.of("object", object)),
-                serialise(body));
+        BulkEndpoint bulk = connection.object(object).bulkLookupFor(field);
+        String url = connection.urls().filled(bulk.path(), Map.of("object", object, "field", field, "values", String.join(",", values)));
+        DeliveryResult call = connection.sendLookup(bulk.method(), url, bulk.method().equals("GET") ? null
+                : lookupBody(bulk, field, values), bulk.searches());
         if (!call.succeeded()) {
             return new Found(call, Map.of());
         }
@@ -141,6 +139,21 @@ public class RecordWriter {
             }
         }
         return new Found(call, found);
+    }
+
+    /** A bulk lookup's body: its template filled, or {@code {"<propertyField>": field, "<itemsField>": [items]}}. */
+    private String lookupBody(BulkEndpoint bulk, String field, List<String> values) {
+        List<Map<String, String>> items = values.stream().map(value -> Map.of(bulk.itemIdField(), value)).toList();
+        if (bulk.body() != null) {
+            Map<String, Object> filled = Map.of("field", JsonText.escaped(field), "values", serialise(values), "items", serialise(items));
+            return Placeholders.fill(bulk.body(), filled, UnaryOperator.identity());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (bulk.propertyField() != null) {
+            body.put(bulk.propertyField(), field);
+        }
+        body.put(bulk.itemsField(), items);
+        return serialise(body);
     }
 
     private JsonNode readTree(String body) {
@@ -165,7 +178,10 @@ public class RecordWriter {
                     "the lookup " + lookup.path() + " of object '" + object + "' needs a field the payload lacks", 0, false),
                     null);
         }
-        DeliveryResult call = connection.sendRepeatable(lookup.method(), url, body);
+        DeliveryResult call = connection.sendLookup(lookup.method(), url, body, lookup.searches());
+        if (lookup.notFoundStatuses().contains(call.status())) {
+            return new Written(call.withError(null), null);
+        }
         return new Written(call, call.succeeded() ? idIn(call.responseBody(), lookup.idPointer()) : null);
     }
 
@@ -189,12 +205,24 @@ public class RecordWriter {
             default -> throw new IllegalArgumentException(action + " sends nothing");
         };
         return new DeliveryRequest(endpoint.method(), connection.urls().of(endpoint, object, targetId),
-                payload == null ? null : connection.scrub(serialise(wrap(endpoints, payload))));
+                payload == null ? null : connection.scrub(serialise(body(endpoints, payload, action == Action.INSERT))));
     }
 
-    /** The payload as the object takes it: bare, or inside its payload field ({@code {"properties": {...}}}). */
-    static Map<String, Object> wrap(ObjectEndpoints endpoints, Map<String, Object> payload) {
-        return endpoints.payloadField() == null ? payload : Map.of(endpoints.payloadField(), payload);
+    /**
+     * The payload as the object takes it: bare, or inside its payload field ({@code {"properties": {...}}}),
+     * its values as strings where the object wants them so, and with the object's create fields on a create.
+     */
+    static Map<String, Object> body(ObjectEndpoints endpoints, Map<String, Object> payload, boolean create) {
+        Map<String, Object> values = endpoints.sendsStrings() ? PropertyValues.asStrings(payload) : payload;
+        if (endpoints.payloadField() == null) {
+            return values;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(endpoints.payloadField(), values);
+        if (create) {
+            body.putAll(endpoints.createFields());
+        }
+        return body;
     }
 
     String idIn(String body, String pointer) {

@@ -43,13 +43,13 @@ class ConnectionSettingsCheckTest {
                 "writeback.connections.crm.base-url", "https://crm.example",
                 "writeback.connections.crm.bulk-insrt.path", "/batch",
                 "writeback.connections.crm.objects.people.id-poynter", "/data/id",
-                "writeback.connections.crm.bulk-insert.method", "PUT"),
+                "writeback.connections.crm.bulk-insert.verb", "PUT"),
                 Map.of("WRITEBACK_CONNECTIONS_ERP_TIMEOUT", "5s"));
 
         assertThat(ConnectionSettingsCheck.problems(typos)).containsExactlyInAnyOrder(
                 "connection 'crm' setting 'bulk-insrt.path' is not a setting of connections (see docs/connections.md)",
                 "connection 'crm' setting 'objects.people.id-poynter' is not a setting of connections (see docs/connections.md)",
-                "connection 'crm' setting 'bulk-insert.method' is not a setting of connections (see docs/connections.md)",
+                "connection 'crm' setting 'bulk-insert.verb' is not a setting of connections (see docs/connections.md)",
                 "connection 'erp' setting 'timeout' is not a setting of connections (see docs/connections.md)");
     }
 

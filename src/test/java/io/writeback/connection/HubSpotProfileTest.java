@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -33,14 +34,20 @@ class HubSpotProfileTest extends CrmDestinationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTACTS = "/crm/v3/objects/contacts";
     private static final String DEALS = "/crm/v3/objects/deals";
+    private static final String COMPANIES = "/crm/v3/objects/companies";
 
     @BeforeEach
     void setUp() {
         jdbc.execute("""
                 CREATE TABLE crm_src.hs_contacts (id int, email text, firstname text, lastname text);
                 INSERT INTO crm_src.hs_contacts VALUES (1, 'ada@example.com', 'Ada', 'Lovelace'),
-                    (2, 'bob@example.com', 'Bob', 'Builder'), (3, 'cy@example.com', 'Cy', 'Press')""");
-        for (String object : new String[] {CONTACTS, DEALS}) {
+                    (2, 'bob@example.com', 'Bob', 'Builder'), (3, 'cy@example.com', 'Cy', 'Press');
+                CREATE TABLE crm_src.hs_deals (id int, dealname text, amount numeric, closed boolean, note text);
+                INSERT INTO crm_src.hs_deals VALUES (1, 'Big', 1200.50, true, NULL), (2, 'Small', 80, false, 'call back');
+                CREATE TABLE crm_src.hs_companies (id int, name text, domain text);
+                INSERT INTO crm_src.hs_companies SELECT g, (ARRAY['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark',
+                    'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'])[g], 'c' || g || '.example' FROM generate_series(1, 10) AS g""");
+        for (String object : new String[] {CONTACTS, DEALS, COMPANIES}) {
             for (String batch : new String[] {"create", "upsert", "update"}) {
                 CRM.stubFor(post(urlEqualTo(object + "/batch/" + batch)).willReturn(aResponse().withTransformers(HubSpotEcho.NAME)));
             }
@@ -81,6 +88,74 @@ class HubSpotProfileTest extends CrmDestinationTest {
                 + "ORDER BY source_id")).containsExactly(Map.of("source_id", "1", "target_id", "hs-ada@example.com"),
                 Map.of("source_id", "2", "target_id", "hs-bob@example.com"),
                 Map.of("source_id", "3", "target_id", "hs-cy@example.com"));
+    }
+
+    @Test
+    void propertyValuesGoAsStringsAndANullClearsTheProperty() throws Exception {
+        runs.runAndWait("hubspot_deals_typed");
+
+        JsonNode inputs = JSON.readTree(CRM.findAll(postRequestedFor(urlEqualTo(DEALS + "/batch/create"))).get(0).getBodyAsString())
+                .get("inputs");
+        assertThat(inputs.get(0).get("properties")).isEqualTo(JSON.readTree(
+                "{\"dealname\": \"Big\", \"amount\": \"1200.50\", \"closed\": \"true\", \"note\": \"\"}"));
+        assertThat(inputs.get(1).get("properties")).isEqualTo(JSON.readTree(
+                "{\"dealname\": \"Small\", \"amount\": \"80\", \"closed\": \"false\", \"note\": \"call back\"}"));
+        assertThat(inputs.get(0).get("associations")).isEmpty();
+    }
+
+    @Test
+    void matchOnAPropertyThatIsNotUniqueSearchesWithInAndKeepsToTheSearchLimit() {
+        CRM.stubFor(post(urlEqualTo(COMPANIES + "/search")).willReturn(json(200, "{\"total\": 0, \"results\": []}")));
+        CRM.stubFor(post(urlEqualTo(COMPANIES + "/search"))
+                .withRequestBody(matchingJsonPath("$.filterGroups[0].filters[0].values[0]", equalTo("Acme"))).atPriority(1)
+                .willReturn(json(200, "{\"total\": 1, \"results\": [{\"id\": \"c-acme\", \"properties\": {\"name\": \"Acme\"}}]}")));
+
+        JsonNode run = runs.runAndWait("hubspot_companies_match");
+
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(9);
+        CRM.verify(5, postRequestedFor(urlEqualTo(COMPANIES + "/search")));
+        CRM.verify(postRequestedFor(urlEqualTo(COMPANIES + "/search")).withRequestBody(equalToJson("""
+                {"filterGroups": [{"filters": [{"propertyName": "name", "operator": "IN", "values": ["Acme", "Globex"]}]}],
+                 "properties": ["name"], "limit": 100, "after": "0", "sorts": []}""")));
+        CRM.verify(postRequestedFor(urlEqualTo(COMPANIES + "/batch/update")).withRequestBody(matchingJsonPath("$.inputs[0].id",
+                equalTo("c-acme"))));
+        // Five searches, four a second: the fifth waits for the window (and its margin) to pass.
+        assertThat(time.waits()).containsExactly(java.time.Duration.ofMillis(1050));
+        assertThat(link("hubspot_companies_match", "1")).containsEntry("target_id", "c-acme");
+    }
+
+    @Test
+    void matchOnTheUniquePropertyReadsInBatchesAskingForThatProperty() {
+        CRM.stubFor(post(urlEqualTo(CONTACTS + "/batch/read")).willReturn(json(200, """
+                {"status": "COMPLETE", "results": [{"id": "hs-ada-old", "properties": {"email": "ada@example.com"}}]}""")));
+
+        JsonNode run = runs.runAndWait("hubspot_contacts_match");
+
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(2);
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(3);
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS + "/batch/read")).withRequestBody(equalToJson("""
+                {"idProperty": "email", "inputs": [{"id": "ada@example.com"}, {"id": "bob@example.com"}, {"id": "cy@example.com"}],
+                 "properties": ["email"], "propertiesWithHistory": []}""")));
+        CRM.verify(0, postRequestedFor(urlEqualTo(CONTACTS + "/search")));
+        assertThat(link("hubspot_contacts_match", "1")).containsEntry("target_id", "hs-ada-old");
+    }
+
+    @Test
+    void errorsOfAMultiStatusAnswerGoToTheRecordsTheirContextNames() {
+        jdbc.update("UPDATE crm_src.hs_contacts SET email = 'bad-one' WHERE id = 1");
+        jdbc.update("UPDATE crm_src.hs_contacts SET email = 'bad-two' WHERE id = 2");
+
+        JsonNode run = runs.runAndWait("hubspot_deals");
+
+        assertThat(run.at("/counts/failed").asLong()).isEqualTo(2);
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(1);
+        assertThat(link("hubspot_deals", "1")).containsEntry("last_error",
+                "the bulk answer has no result for this record and reports: Property values were not valid: email bad-one");
+        assertThat(link("hubspot_deals", "2")).containsEntry("last_error",
+                "the bulk answer has no result for this record and reports: Property values were not valid: email bad-two");
+        assertThat(link("hubspot_deals", "3")).containsEntry("status", "success");
     }
 
     @Test
@@ -139,40 +214,45 @@ class HubSpotProfileTest extends CrmDestinationTest {
         runs.runAndWait("hubspot_contacts_single");
 
         CRM.verify(3, postRequestedFor(urlEqualTo(CONTACTS)));
-        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS)).withRequestBody(equalToJson(
-                "{\"properties\": {\"email\": \"ada@example.com\", \"firstname\": \"Ada\", \"lastname\": \"Lovelace\"}}")));
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS)).withRequestBody(equalToJson("""
+                {"properties": {"email": "ada@example.com", "firstname": "Ada", "lastname": "Lovelace"}, "associations": []}""")));
         CRM.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/hs-bob@example.com")).withRequestBody(equalToJson(
                 "{\"properties\": {\"email\": \"bob@example.com\", \"firstname\": \"Robert\", \"lastname\": \"Builder\"}}")));
         CRM.verify(deleteRequestedFor(urlEqualTo(CONTACTS + "/hs-cy@example.com")));
     }
 
     @Test
-    void aCreateWhoseAnswerWasLostIsFoundBySearchingTheUniqueProperty() {
+    void aCreateWhoseAnswerWasLostIsFoundByReadingItsUniqueProperty() {
         runs.runAndWait("hubspot_contacts");
         jdbc.update("UPDATE writeback.links SET status = 'pending', target_id = NULL, intent_key = 'lost' "
-                + "WHERE sync = 'hubspot_contacts' AND source_id = '2'");
-        CRM.stubFor(post(urlEqualTo(CONTACTS + "/search")).willReturn(json(200,
-                "{\"total\": 1, \"results\": [{\"id\": \"hs-bob-found\"}]}")));
+                + "WHERE sync = 'hubspot_contacts' AND source_id = ANY (ARRAY['2', '3'])");
+        CRM.stubFor(get(urlEqualTo(CONTACTS + "/bob%40example.com?idProperty=email")).willReturn(json(200,
+                "{\"id\": \"hs-bob-found\", \"properties\": {\"email\": \"bob@example.com\"}}")));
+        CRM.stubFor(get(urlEqualTo(CONTACTS + "/cy%40example.com?idProperty=email")).willReturn(json(404,
+                "{\"status\": \"error\", \"category\": \"OBJECT_NOT_FOUND\"}")));
+        CRM.stubFor(post(urlEqualTo(CONTACTS)).willReturn(json(201, "{\"id\": \"hs-cy-new\"}")));
         CRM.stubFor(patch(urlEqualTo(CONTACTS + "/hs-bob-found")).willReturn(json(200, "{}")));
         CRM.resetRequests();
 
         JsonNode run = runs.runAndWait("hubspot_contacts");
 
         assertThat(run.at("/counts/updated").asLong()).isEqualTo(1);
-        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS + "/search")).withRequestBody(equalToJson("""
-                {"filterGroups": [{"filters": [{"propertyName": "email", "operator": "EQ", "value": "bob@example.com"}]}],
-                 "limit": 1}""")));
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(4);
+        CRM.verify(0, postRequestedFor(urlEqualTo(CONTACTS + "/search")));
         CRM.verify(0, postRequestedFor(urlEqualTo(CONTACTS + "/batch/upsert")));
         CRM.verify(patchRequestedFor(urlEqualTo(CONTACTS + "/hs-bob-found"))
                 .withRequestBody(matchingJsonPath("$.properties.email", equalTo("bob@example.com"))));
         assertThat(jdbc.queryForObject("SELECT target_id FROM writeback.links WHERE sync = 'hubspot_contacts' AND source_id = '2'",
                 String.class)).isEqualTo("hs-bob-found");
+        assertThat(jdbc.queryForObject("SELECT target_id FROM writeback.links WHERE sync = 'hubspot_contacts' AND source_id = '3'",
+                String.class)).isEqualTo("hs-cy-new");
     }
 
     @Test
     void theProfileDefaultsToHubSpotsAddressAndDocumentedRateLimitForAnyObject() {
         ConnectionProperties hubspot = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, ConnectionType.HUBSPOT);
+                null, null, null, null, ConnectionType.HUBSPOT, null, null, null);
 
         ObjectEndpoints custom = hubspot.object("p_cars");
 
@@ -188,7 +268,10 @@ class HubSpotProfileTest extends CrmDestinationTest {
         ObjectEndpoints withUniqueProperty = HubSpotProfile.object("email");
         assertThat(withUniqueProperty.bulkUpsert().path()).isEqualTo("/crm/v3/objects/{object}/batch/upsert");
         assertThat(withUniqueProperty.bulkDelete().path()).isEqualTo("/crm/v3/objects/{object}/batch/archive");
-        assertThat(withUniqueProperty.lookup().path()).isEqualTo("/crm/v3/objects/{object}/search");
+        assertThat(withUniqueProperty.lookup().path()).isEqualTo("/crm/v3/objects/{object}/{email}?idProperty=email");
+        assertThat(withUniqueProperty.bulkLookupFor("email").path()).isEqualTo("/crm/v3/objects/{object}/batch/read");
+        assertThat(withUniqueProperty.bulkLookupFor("domain").path()).isEqualTo("/crm/v3/objects/{object}/search");
+        assertThat(hubspot.searchRateLimit()).isEqualTo(new RateLimit(4, java.time.Duration.ofSeconds(1)));
         assertThat(custom.payloadField()).isEqualTo("properties");
     }
 }

@@ -101,6 +101,8 @@ class MatchOnTest extends CrmDestinationTest {
 
         assertThat(run.at("/counts/failed").asLong()).isEqualTo(3);
         assertThat(run.at("/counts/inserted").asLong()).isEqualTo(1);
+        // The failed lookup of three records is one call, counted once: two lookups and one create in all.
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(3);
         CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/firms")));
         assertThat(link("firms_match", "1")).containsEntry("status", "error");
     }

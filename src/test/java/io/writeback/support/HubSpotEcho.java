@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * HubSpot's batch create, upsert and update, as WireMock plays them: results come back in reverse order
  * (HubSpot does not promise the order), creates echo {@code objectWriteTraceId}, creates and upserts get
- * the id {@code "hs-" + email}; an input whose email starts with "bad" gets no result, and the answer is
- * a 207 multi-status with an error for it.
+ * the id {@code "hs-" + email} (or name, or dealname); an input whose email starts with "bad" gets no
+ * result, and the answer is a 207 multi-status with an error for it whose {@code context} names the input
+ * (by its {@code objectWriteTraceId}, or its {@code id}).
  */
 public class HubSpotEcho extends JsonAnswer {
 
@@ -25,12 +26,15 @@ public class HubSpotEcho extends JsonAnswer {
         for (JsonNode input : request.path("inputs")) {
             String email = input.at("/properties/email").asText();
             if (email.startsWith("bad")) {
-                errors.addObject().put("status", "error").put("category", "VALIDATION_ERROR")
+                ObjectNode error = errors.addObject().put("status", "error").put("category", "VALIDATION_ERROR")
                         .put("message", "Property values were not valid: email " + email);
+                error.putObject("context").putArray(input.has("objectWriteTraceId") ? "objectWriteTraceId" : "ids")
+                        .add(input.has("objectWriteTraceId") ? input.path("objectWriteTraceId").asText() : input.path("id").asText());
                 continue;
             }
+            String name = !email.isEmpty() ? email : input.at("/properties/name").asText(input.at("/properties/dealname").asText());
             ObjectNode result = JSON.createObjectNode();
-            result.put("id", create ? "hs-" + email : input.path("id").asText());
+            result.put("id", create ? "hs-" + name : input.path("id").asText());
             if (input.has("objectWriteTraceId")) {
                 result.put("objectWriteTraceId", input.path("objectWriteTraceId").asText());
             }
