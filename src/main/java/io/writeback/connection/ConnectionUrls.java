@@ -29,10 +29,13 @@ public final class ConnectionUrls {
         return filled(lookup.path().replace("{object}", encode(object)), payload);
     }
 
-    /** The URL of {@code pathTemplate}, its {@code {name}} placeholders filled from {@code values}; null when one is missing. */
+    /**
+     * The URL of {@code pathTemplate}, its {@code {name}} placeholders filled from {@code values} (encoded),
+     * and the brackets a query may use ({@code ?filter[email][_in]=...}) encoded too; null when a value is missing.
+     */
     public String filled(String pathTemplate, Map<String, Object> values) {
         String path = Placeholders.fill(pathTemplate, values, value -> UriUtils.encode(value, StandardCharsets.UTF_8));
-        return path == null ? null : base() + path;
+        return path == null ? null : base() + path.replace("[", "%5B").replace("]", "%5D");
     }
 
     public String bulk(BulkEndpoint bulk, String object) {

@@ -11,11 +11,13 @@ import java.util.stream.Collectors;
 /**
  * A foreign key of the source: the column {@code column} holds the source id of a record of the
  * sync {@code parent}, and the target field {@code field} receives that record's target id, found
- * in the parent's link table. Written {@code field=parent(column)}.
+ * in the parent's link table. Written {@code field=parent(column)}; with {@code as number} after it,
+ * the target id is sent as a JSON number, for targets whose ids are numbers.
  */
-public record Relation(String field, String parent, String column) {
+public record Relation(String field, String parent, String column, boolean number) {
 
-    private static final Pattern FORM = Pattern.compile("([\\w.-]+)\\s*=\\s*([a-z][a-z0-9_]*)\\s*\\(\\s*([\\w.-]+)\\s*\\)");
+    private static final Pattern FORM = Pattern.compile(
+            "([\\w.-]+)\\s*=\\s*([a-z][a-z0-9_]*)\\s*\\(\\s*([\\w.-]+)\\s*\\)(\\s+as\\s+number)?");
 
     /**
      * The canonical description of {@code relations} for the payload hash: sorted by field, in the form
@@ -27,7 +29,8 @@ public record Relation(String field, String parent, String column) {
             return "";
         }
         return relations.stream().sorted(Comparator.comparing(Relation::field))
-                .map(r -> "Relation[field=" + r.field() + ", parent=" + r.parent() + ", column=" + r.column() + "]")
+                .map(r -> "Relation[field=" + r.field() + ", parent=" + r.parent() + ", column=" + r.column()
+                        + (r.number() ? ", number" : "") + "]")
                 .collect(Collectors.joining(", ", ";relations[", "]"));
     }
 
@@ -42,9 +45,10 @@ public record Relation(String field, String parent, String column) {
             Matcher matcher = FORM.matcher(entry.strip());
             if (!matcher.matches() || !Identifiers.isSyncName(matcher.group(2))) {
                 throw new IllegalArgumentException("relations: '" + entry.strip()
-                        + "' needs the form field=parent_sync(column), for example company_ref=companies(company_id)");
+                        + "' needs the form field=parent_sync(column), for example company_ref=companies(company_id), "
+                        + "and may end with 'as number'");
             }
-            Relation relation = new Relation(matcher.group(1), matcher.group(2), matcher.group(3));
+            Relation relation = new Relation(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4) != null);
             if (parsed.stream().anyMatch(r -> r.field().equals(relation.field()))) {
                 throw new IllegalArgumentException("relations: target field '" + relation.field() + "' is mapped twice");
             }

@@ -35,8 +35,13 @@ final class RelationLookup {
                 } else if (parent == null || parent.targetId() == null || parent.status() == LinkStatus.DELETED) {
                     record.decide(Action.WAIT, "waiting for " + relation.parent() + " record " + parentId
                             + " to be in the target (relation " + relation.field() + ")");
-                } else {
+                } else if (!relation.number()) {
                     record.payload().put(relation.field(), parent.targetId());
+                } else if (parent.targetId().matches("-?\\d{1,18}")) {
+                    record.payload().put(relation.field(), Long.parseLong(parent.targetId()));
+                } else {
+                    record.decide(Action.INVALID, "relation " + relation.field() + " is sent as a number, but the target id '"
+                            + parent.targetId() + "' of " + relation.parent() + " record " + parentId + " is not a whole number");
                 }
             }
         }

@@ -69,6 +69,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.crm_bulk.objects.capped.bulk-insert.max-batch=2",
         "writeback.connections.crm_parallel.max-in-flight=4",
         "writeback.connections.crm_gone.objects.accounts.on-missing=unlink",
+        // A headless CMS: answers under /data, bulk writes on the collection's path, deletes by a body of ids.
+        "writeback.connections.crm_cms.id-pointer=/data/id",
+        "writeback.connections.crm_cms.results-pointer=/data",
+        "writeback.connections.crm_cms.objects.articles.bulk-insert.path=/items/{object}",
+        "writeback.connections.crm_cms.objects.articles.bulk-update.path=/items/{object}",
+        "writeback.connections.crm_cms.objects.articles.bulk-update.method=PATCH",
+        "writeback.connections.crm_cms.objects.articles.bulk-delete.path=/items/{object}",
+        "writeback.connections.crm_cms.objects.articles.bulk-delete.method=DELETE",
+        "writeback.connections.crm_cms.objects.articles.bulk-delete.item-id-field=",
+        "writeback.connections.crm_cms.objects.articles.bulk-lookup.path=/items/{object}?filter[{field}][_in]={values}",
+        "writeback.connections.crm_cms.objects.articles.bulk-lookup.method=GET",
+        "writeback.connections.crm_cms.objects.articles.bulk-lookup.match-pointer=/{field}",
         "writeback.connections.crm_gone.objects.accounts.updated-pointer=/id",
         // Named in a route's write back; IdWriteBackDatabaseTest points it at a real server.
         "writeback.databases.ops.url=jdbc:postgresql://127.0.0.1:1/not-used",
@@ -94,7 +106,7 @@ public abstract class CrmDestinationTest {
     @DynamicPropertySource
     static void crm(DynamicPropertyRegistry registry) {
         for (String connection : new String[] {"crm", "crm_slow", "crm_limited", "crm_file", "crm_oauth", "crm_bulk", "crm_parallel",
-            "crm_gone"}) {
+            "crm_gone", "crm_cms"}) {
             registry.add("writeback.connections." + connection + ".base-url", () -> CRM.baseUrl() + "/crm/v1");
             registry.add("writeback.connections." + connection + ".allowed-hosts", () -> "localhost");
         }
