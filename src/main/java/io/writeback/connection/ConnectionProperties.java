@@ -97,8 +97,9 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
                 ? HubSpotProfile.object(own.idProperty())
                 : new ObjectEndpoints(null, null, null, idPointer, null, bulkLookup, null, bulkInsert, null, null, null, null, null,
-                        null, null, null, null, null);
-        return own.withDefaults(connectionWide).withBulkPointers(resultsPointer);
+                        null, null, null, null, null, null);
+        ObjectEndpoints endpoints = own.withDefaults(connectionWide).withBulkPointers(resultsPointer);
+        return type == ConnectionType.HUBSPOT ? endpoints.withAssociationPath(HubSpotProfile.ASSOCIATIONS) : endpoints;
     }
 
     /** Sentences for every setting that cannot work, each starting with the connection's name. */
@@ -141,6 +142,15 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
                 problems.add(prefix + "lookup.method must be one of " + LOOKUP_METHODS + ", not '" + endpoints.lookup().method() + "'");
             }
             checkPointer(prefix + "id-pointer", endpoints.idPointer(), problems);
+            if (endpoints.associations() != null) {
+                endpoints.associations().forEach((field, association) -> {
+                    if (association.to() == null || association.typeId() == null
+                            || (type != ConnectionType.HUBSPOT && association.path() == null)) {
+                        problems.add(prefix + "associations." + field + " needs to and type-id"
+                                + (type == ConnectionType.HUBSPOT ? "" : ", and path"));
+                    }
+                });
+            }
             checkPointer(prefix + "updated-pointer", endpoints.updatedPointer(), problems);
             if (endpoints.lookup() != null) {
                 checkPointer(prefix + "lookup.id-pointer", endpoints.lookup().idPointer(), problems);

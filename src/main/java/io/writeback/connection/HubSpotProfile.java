@@ -22,6 +22,8 @@ final class HubSpotProfile {
     private static final String OBJECTS = "/crm/v3/objects/{object}";
     private static final int MAX_BATCH = 100;
     private static final String PROPERTY_MATCH = "/properties/{field}";
+    /** HubSpot's v4 batch create of associations, labelled by type. */
+    static final String ASSOCIATIONS = "/crm/v4/associations/{object}/{to}/batch/create";
 
     private HubSpotProfile() {
     }
@@ -55,7 +57,7 @@ final class HubSpotProfile {
                 idProperty,
                 true,
                 Map.of("associations", List.of()),
-                null, null, null);
+                null, null, null, null);
     }
 
     private static BulkEndpoint batch(String operation, String keysField, String itemKeyField, String matchPointer,

@@ -29,6 +29,7 @@ import java.util.Map;
  *                  string): for APIs whose fields are all text, such as HubSpot's properties
  * @param createFields fields sent beside the payload field in every create, single or bulk (HubSpot's
  *                  {@code "associations": []})
+ * @param associations by payload field: the fields that are associations with other records, not values
  * @param onMissing what an update whose target record is gone does; by default {@code recreate} in modes
  *                  upsert and mirror, {@code fail} in mode update
  * @param missingStatuses the answers to an update (or archive) that mean its target record is gone; 404 and 410
@@ -40,13 +41,13 @@ import java.util.Map;
 public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
         BulkEndpoint bulkLookup, BulkEndpoint bulkRead, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete,
         BulkEndpoint bulkUpsert, String payloadField, String idProperty, Boolean stringValues, Map<String, Object> createFields,
-        OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer) {
+        Map<String, Association> associations, OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer) {
 
     private static final List<Integer> GONE = List.of(404, 410);
 
     public static ObjectEndpoints conventional() {
         return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** The bulk search {@code matchOn} uses for {@code field}: the bulk read when it is the id property, else the bulk lookup. */
@@ -81,6 +82,7 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 first(blankToNull(idProperty), fallback.idProperty, null),
                 first(stringValues, fallback.stringValues, false),
                 first(createFields, fallback.createFields, Map.of()),
+                first(associations, fallback.associations, Map.of()),
                 first(onMissing, fallback.onMissing, null),
                 first(missingStatuses, fallback.missingStatuses, GONE),
                 first(blankToNull(updatedPointer), fallback.updatedPointer, null));
@@ -91,7 +93,16 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
         return new ObjectEndpoints(insert, update, delete, idPointer, lookup, pointers(bulkLookup, resultsPointer),
                 pointers(bulkRead, resultsPointer), pointers(bulkInsert, resultsPointer), pointers(bulkUpdate, resultsPointer),
                 pointers(bulkDelete, resultsPointer), pointers(bulkUpsert, resultsPointer), payloadField, idProperty, stringValues,
-                createFields, onMissing, missingStatuses, updatedPointer);
+                createFields, associations, onMissing, missingStatuses, updatedPointer);
+    }
+
+    /** These endpoints, each association without a path made at {@code defaultPath}. */
+    ObjectEndpoints withAssociationPath(String defaultPath) {
+        Map<String, Association> withPaths = new java.util.LinkedHashMap<>();
+        associations.forEach((field, association) -> withPaths.put(field, association.withPath(defaultPath)));
+        return new ObjectEndpoints(insert, update, delete, idPointer, lookup, bulkLookup, bulkRead, bulkInsert, bulkUpdate,
+                bulkDelete, bulkUpsert, payloadField, idProperty, stringValues, createFields, withPaths, onMissing,
+                missingStatuses, updatedPointer);
     }
 
     private static BulkEndpoint pointers(BulkEndpoint bulk, String resultsPointer) {

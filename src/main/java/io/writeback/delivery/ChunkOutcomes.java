@@ -112,19 +112,23 @@ final class ChunkOutcomes {
         }
         counts.failed();
         // A create that may have landed stays pending: the next run recovers it rather than creating it again.
-        links.add(failure(record, call));
+        links.add(failure(record, call, written.targetId()));
         failures.add(new DeadLetter(record.sourceId(), record.action().name().toLowerCase(), call));
         return true;
     }
 
     /**
      * The link a failed write leaves. A create that may have landed stays pending, as does a recovery whose
-     * lookup failed (still a RECOVER: nobody knows yet whether the first insert landed); a failed create
-     * forgets any target from before; any other failure keeps, or learns, where the record is.
+     * lookup failed (still a RECOVER: nobody knows yet whether the first insert landed); a failure after
+     * the record was written (its association) keeps its {@code targetId}; a failed create forgets any
+     * target from before; any other failure keeps, or learns, where the record is.
      */
-    private LinkOutcome failure(SyncRecord record, DeliveryResult call) {
+    private LinkOutcome failure(SyncRecord record, DeliveryResult call, String targetId) {
         if (call.mayHaveLanded()) {
             return LinkOutcome.unknown(record.sourceId(), intentKeys.get(record.sourceId()), call.error());
+        }
+        if (targetId != null) {
+            return LinkOutcome.error(record.sourceId(), targetId, call.error());
         }
         return switch (record.action()) {
             case RECOVER -> LinkOutcome.unknown(record.sourceId(), null, call.error());

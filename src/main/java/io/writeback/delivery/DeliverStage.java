@@ -44,9 +44,11 @@ public class DeliverStage implements Stage<DeliverOptions> {
     private final SettlingThreads settlingThreads;
     private final ChunkRecorder recorder;
     private final IdWriteBack idWriteBack;
+    private final AssociationWriter associations;
 
     DeliverStage(RecordWriter writer, BulkWriter bulkWriter, LinkIntents linkIntents, DeliveryThreads threads,
-            SettlingThreads settlingThreads, ChunkRecorder recorder, IdWriteBack idWriteBack) {
+            SettlingThreads settlingThreads, ChunkRecorder recorder, IdWriteBack idWriteBack, AssociationWriter associations) {
+        this.associations = associations;
         this.writer = writer;
         this.bulkWriter = bulkWriter;
         this.linkIntents = linkIntents;
@@ -90,38 +92,40 @@ public class DeliverStage implements Stage<DeliverOptions> {
         }
         Map<SyncRecord, RecordWriter.Written> sentAhead = sendAhead(chunk, delivery, intents, counts, lookupsFailed);
         GoneTargets goneTargets = new GoneTargets(writer, linkIntents, options, run);
-        ChunkOutcomes outcomes = new ChunkOutcomes(run, counts, intents);
+        Map<SyncRecord, RecordWriter.Written> written = new LinkedHashMap<>();
         SyncRecord stoppedAt = null;
         for (SyncRecord record : requirePlanned(run, chunk)) {
-            switch (record.action()) {
-                case INVALID -> outcomes.invalid(record);
-                case SKIP, UNCHANGED, ECHO -> outcomes.skipped(record);
-                case WAIT -> outcomes.waiting(record);
-                case RECOVER, INSERT, UPDATE, DELETE, ARCHIVE -> {
-                    if (record.action() == Action.RECOVER && !delivery.canRecover(record)) {
-                        outcomes.unknown(record);
-                    } else {
-                        RecordWriter.Written written = sentAhead.containsKey(record)
-                                ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
-                        if (written.targetMissing()) {
-                            written = goneTargets.settle(record, written, intents, intentsIds);
-                        }
-                        boolean failed = outcomes.written(record, written);
-                        stoppedAt = failed && run.spec().errorPolicy() == ErrorPolicy.STOP ? record : null;
-                    }
-                }
+            if (!sends(record, delivery)) {
+                continue;
             }
-            outcomes.settled(record);
-            if (stoppedAt != null) {
+            RecordWriter.Written write = sentAhead.containsKey(record)
+                    ? sentAhead.get(record) : delivery.write(record, intents.get(record.sourceId()));
+            written.put(record, write.targetMissing() ? goneTargets.settle(record, write, intents, intentsIds) : write);
+            if (!written.get(record).call().succeeded() && run.spec().errorPolicy() == ErrorPolicy.STOP) {
+                stoppedAt = record;
+                // Records sent ahead with the one that stops the run were sent all the same: their outcomes are kept too.
+                chunk.subList(chunk.indexOf(record) + 1, chunk.size()).stream().filter(sentAhead::containsKey)
+                        .forEach(after -> written.put(after, sentAhead.get(after)));
                 break;
             }
         }
-        if (stoppedAt != null) {
-            // Records sent ahead with the one that stopped the run were sent all the same: their outcomes are kept too.
-            for (SyncRecord record : chunk.subList(chunk.indexOf(stoppedAt) + 1, chunk.size())) {
-                if (sentAhead.containsKey(record)) {
-                    outcomes.written(record, sentAhead.get(record));
+        associations.link(options, written, counts);
+        ChunkOutcomes outcomes = new ChunkOutcomes(run, counts, intents);
+        int stopIndex = stoppedAt == null ? chunk.size() : chunk.indexOf(stoppedAt);
+        for (int i = 0; i < chunk.size(); i++) {
+            SyncRecord record = chunk.get(i);
+            if (written.containsKey(record)) {
+                outcomes.written(record, written.get(record));
+            } else if (i < stopIndex) {
+                switch (record.action()) {
+                    case INVALID -> outcomes.invalid(record);
+                    case WAIT -> outcomes.waiting(record);
+                    case RECOVER -> outcomes.unknown(record);
+                    default -> outcomes.skipped(record);
                 }
+            }
+            if (i <= stopIndex) {
+                outcomes.settled(record);
             }
         }
         Map<String, String> writeBacks = writeIdsBack(run, options, outcomes.owedTargetIds);
@@ -133,6 +137,15 @@ public class DeliverStage implements Stage<DeliverOptions> {
             throw new RunStoppedException(run, sourceId, outcomes.failures.stream()
                     .filter(letter -> letter.sourceId().equals(sourceId)).findFirst().orElseThrow().call().error());
         }
+    }
+
+    /** Whether {@code record} sends a write: an insert, update, delete or archive, or a recovery that is possible. */
+    private static boolean sends(SyncRecord record, RecordDelivery delivery) {
+        return switch (record.action()) {
+            case INSERT, UPDATE, DELETE, ARCHIVE -> true;
+            case RECOVER -> delivery.canRecover(record);
+            default -> false;
+        };
     }
 
     /** Writes the owed target ids back to the source; by source id, null when written, else why not. */
@@ -161,11 +174,7 @@ public class DeliverStage implements Stage<DeliverOptions> {
         delivery.bulkKinds().forEach((kind, action) -> sent.putAll(delivery.writeInBulk(kind,
                 chunk.stream().filter(r -> r.action() == action && !known.containsKey(r)).toList(), intents, counts)));
         if (delivery.concurrent()) {
-            List<SyncRecord> writes = chunk.stream().filter(record -> !sent.containsKey(record) && switch (record.action()) {
-                case INSERT, UPDATE, DELETE, ARCHIVE -> true;
-                case RECOVER -> delivery.canRecover(record);
-                default -> false;
-            }).toList();
+            List<SyncRecord> writes = chunk.stream().filter(record -> !sent.containsKey(record) && sends(record, delivery)).toList();
             sent.putAll(delivery.writeConcurrently(writes, intents, threads));
         }
         return sent;

@@ -25,7 +25,7 @@ public class MappingOptions implements StageOptions {
 
     /**
      * Foreign keys to other syncs' records, field=parent_sync(column), comma-separated: the field gets the target id
-     * of the parent record whose source id is in the column
+     * of the parent record whose source id is in the column; with 'as number' after one, as a JSON number
      */
     @UriParam(label = "map", secret = true)
     private String relations;

@@ -35,6 +35,7 @@ class HubSpotProfileTest extends CrmDestinationTest {
     private static final String CONTACTS = "/crm/v3/objects/contacts";
     private static final String DEALS = "/crm/v3/objects/deals";
     private static final String COMPANIES = "/crm/v3/objects/companies";
+    private static final String ASSOCIATE = "/crm/v4/associations/contacts/companies/batch/create";
 
     @BeforeEach
     void setUp() {
@@ -46,7 +47,9 @@ class HubSpotProfileTest extends CrmDestinationTest {
                 INSERT INTO crm_src.hs_deals VALUES (1, 'Big', 1200.50, true, NULL), (2, 'Small', 80, false, 'call back');
                 CREATE TABLE crm_src.hs_companies (id int, name text, domain text);
                 INSERT INTO crm_src.hs_companies SELECT g, (ARRAY['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark',
-                    'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'])[g], 'c' || g || '.example' FROM generate_series(1, 10) AS g""");
+                    'Wayne', 'Wonka', 'Tyrell', 'Cyberdyne'])[g], 'c' || g || '.example' FROM generate_series(1, 10) AS g;
+                CREATE TABLE crm_src.hs_people (id int, email text, company_id int);
+                INSERT INTO crm_src.hs_people VALUES (1, 'ada@example.com', 1), (2, 'bob@example.com', 2), (3, 'cy@example.com', NULL)""");
         for (String object : new String[] {CONTACTS, DEALS, COMPANIES}) {
             for (String batch : new String[] {"create", "upsert", "update"}) {
                 CRM.stubFor(post(urlEqualTo(object + "/batch/" + batch)).willReturn(aResponse().withTransformers(HubSpotEcho.NAME)));
@@ -156,6 +159,37 @@ class HubSpotProfileTest extends CrmDestinationTest {
         assertThat(link("hubspot_deals", "2")).containsEntry("last_error",
                 "the bulk answer has no result for this record and reports: Property values were not valid: email bad-two");
         assertThat(link("hubspot_deals", "3")).containsEntry("status", "success");
+    }
+
+    @Test
+    void aRelationBecomesAnAssociationMadeAfterTheWritesInOneBatch() {
+        CRM.stubFor(post(urlEqualTo(COMPANIES + "/search")).willReturn(json(200, "{\"total\": 0, \"results\": []}")));
+        runs.runAndWait("hubspot_companies_match");
+        CRM.stubFor(post(urlEqualTo(ASSOCIATE)).willReturn(json(400, "{\"status\": \"error\", \"message\": \"no such type\"}")));
+
+        JsonNode refused = runs.runAndWait("hubspot_people");
+
+        assertThat(refused.at("/counts/failed").asLong()).isEqualTo(2);
+        assertThat(refused.at("/counts/inserted").asLong()).isEqualTo(1);
+        assertThat(link("hubspot_people", "1")).containsEntry("status", "error").containsEntry("target_id", "hs-ada@example.com")
+                .containsEntry("last_error", "written, but its association company with companies failed: HTTP 400 from POST "
+                        + CRM.baseUrl() + ASSOCIATE + ": {\"status\": \"error\", \"message\": \"no such type\"}");
+        CRM.verify(postRequestedFor(urlEqualTo(CONTACTS + "/batch/upsert")).withRequestBody(matchingJsonPath("$.inputs[0].properties",
+                equalToJson("{\"email\": \"ada@example.com\"}"))));
+        CRM.stubFor(post(urlEqualTo(ASSOCIATE)).willReturn(json(201, "{\"status\": \"COMPLETE\", \"results\": []}")));
+        CRM.resetRequests();
+
+        JsonNode again = runs.runAndWait("hubspot_people");
+
+        assertThat(again.at("/counts/updated").asLong()).isEqualTo(2);
+        assertThat(again.at("/counts/httpCalls").asLong()).isEqualTo(2);
+        CRM.verify(postRequestedFor(urlEqualTo(ASSOCIATE)).withRequestBody(equalToJson("""
+                {"inputs": [
+                  {"from": {"id": "hs-ada@example.com"}, "to": {"id": "hs-Acme"},
+                   "types": [{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 279}]},
+                  {"from": {"id": "hs-bob@example.com"}, "to": {"id": "hs-Globex"},
+                   "types": [{"associationCategory": "HUBSPOT_DEFINED", "associationTypeId": 279}]}]}""")));
+        assertThat(link("hubspot_people", "2")).containsEntry("status", "success");
     }
 
     @Test

@@ -87,7 +87,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.hubspot.type=hubspot",
         "writeback.connections.hubspot.auth.type=bearer",
         "writeback.connections.hubspot.auth.token=hubspot-private-app-token",
-        "writeback.connections.hubspot.objects.contacts.id-property=email"})
+        "writeback.connections.hubspot.objects.contacts.id-property=email",
+        "writeback.connections.hubspot.objects.contacts.associations.company.to=companies",
+        "writeback.connections.hubspot.objects.contacts.associations.company.type-id=279"})
 @Import(CrmDestinationTest.ConnectionTime.class)
 public abstract class CrmDestinationTest {
 
