@@ -39,6 +39,8 @@ public class BulkWriter {
     public record Result(List<Written> results, int calls) {
     }
 
+    private static final java.util.Set<Integer> REFUSED_WHOLE = java.util.Set.of(401, 403, 429);
+
     private final Connections connections;
     private final ObjectMapper json;
 
@@ -78,8 +80,10 @@ public class BulkWriter {
         BulkEndpoint bulk = endpoint(kind, endpoints);
         List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
         DeliveryResult call = connection.sendBulk(bulk, object, body(bulk, bodies, items), kind != Kind.INSERT);
-        // A refused batch is halved; one that may have landed (a create answered 5xx) is not sent again at all.
-        if (!call.succeeded() && call.status() > 0 && !call.mayHaveLanded() && items.size() > 1) {
+        // A refused batch is halved; one that may have landed (a create answered 5xx) is not sent again at all,
+        // nor one refused for its credentials or its rate (401, 403, 429), which no record of it would pass.
+        if (!call.succeeded() && call.status() > 0 && !call.mayHaveLanded() && !REFUSED_WHOLE.contains(call.status())
+                && items.size() > 1) {
             int half = items.size() / 2;
             return call.calls() + write(connection, endpoints, object, kind, items.subList(0, half), results)
                     + write(connection, endpoints, object, kind, items.subList(half, items.size()), results);

@@ -58,6 +58,17 @@ class BulkInsertTest extends CrmDestinationTest {
     }
 
     @Test
+    void aBatchRefusedForItsCredentialsIsNotHalved() {
+        CRM.stubFor(post(urlEqualTo("/crm/v1/accounts/batch")).atPriority(1).willReturn(json(401, "{\"error\": \"bad token\"}")));
+
+        JsonNode run = runs.runAndWait("accounts_bulk");
+
+        assertThat(run.at("/counts/failed").asLong()).isEqualTo(4);
+        assertThat(run.at("/counts/httpCalls").asLong()).isEqualTo(1);
+        CRM.verify(1, postRequestedFor(urlEqualTo("/crm/v1/accounts/batch")));
+    }
+
+    @Test
     void aRefusedBatchIsHalvedUntilOnlyTheBadRecordFails() {
         jdbc.update("INSERT INTO crm_src.accounts (id, name) VALUES (5, 'E'), (6, 'F'), (7, 'G'), (8, 'H')");
         jdbc.update("UPDATE crm_src.accounts SET name = 'BAD-C' WHERE id = 3");
