@@ -5,15 +5,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
  * A bean that exists in demo mode only: {@code writeback.demo.enabled}, which is true by default on the
- * embedded database and false once a database URL is configured.
+ * embedded database and false once a database URL is configured ({@link DemoRoutes}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnExpression("${writeback.demo.enabled:'${spring.datasource.url:}'.isBlank()}")
+@ConditionalOnProperty(DemoRoutes.ACTIVE)
 public @interface DemoMode {
 }

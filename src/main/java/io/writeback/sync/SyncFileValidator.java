@@ -15,6 +15,9 @@ import java.util.stream.Stream;
  */
 public final class SyncFileValidator {
 
+    /** The directory of the demo syncs, under the routes directory: they run with the demo only. */
+    public static final String DEMO_DIRECTORY = "demo";
+
     private final RouteChecks routes;
     private final Function<String, List<String>> connectionSettings;
 
@@ -44,12 +47,23 @@ public final class SyncFileValidator {
 
     /** As {@link #validate(Path)}, with the {@code settingsProblems} found in the configuration listed first. */
     public ValidationReport validate(Path routesDir, List<String> settingsProblems) {
+        return validate(routesDir, settingsProblems, true);
+    }
+
+    /**
+     * As {@link #validate(Path, List)}; without {@code withDemo}, the demo syncs under
+     * {@code <routesDir>/demo/} are left out.
+     */
+    public ValidationReport validate(Path routesDir, List<String> settingsProblems, boolean withDemo) {
         List<String> problems = new ArrayList<>(settingsProblems);
         List<String> warnings = new ArrayList<>();
         List<SyncDefinition> syncs = new ArrayList<>();
         List<GroupDefinition> groups = new ArrayList<>();
         try {
             for (Path file : syncFiles(routesDir)) {
+                if (!withDemo && file.startsWith(routesDir.resolve(DEMO_DIRECTORY))) {
+                    continue;
+                }
                 routes.read(file, problems, syncs, groups);
             }
         } catch (IOException e) {

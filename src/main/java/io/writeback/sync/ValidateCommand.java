@@ -34,7 +34,8 @@ public final class ValidateCommand {
             ConnectionsProperties connections = context.getBean(ConnectionsProperties.class);
             ValidationReport report = new SyncFileValidator(connections::unknownConnection, connections::databaseProblems,
                 connections::settingsProblems)
-                    .validate(routesDir, ConnectionSettingsCheck.problems(context.getEnvironment()));
+                    .validate(routesDir, ConnectionSettingsCheck.problems(context.getEnvironment()),
+                            context.getEnvironment().getProperty("writeback.demo.active", Boolean.class, false));
             List<SyncDefinition> syncs = report.syncs();
             System.out.println("OK: " + syncs.size() + " sync(s) in " + routesDir + " are valid");
             report.warnings().forEach(warning -> System.out.println("warning: " + warning));

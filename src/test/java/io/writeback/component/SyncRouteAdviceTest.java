@@ -31,7 +31,7 @@ class SyncRouteAdviceTest extends WritebackIntegrationTest {
     @AfterEach
     void reloadTheSyncAsWritten() throws Exception {
         PluginHelper.getRoutesLoader(camel).updateRoutes(
-                PluginHelper.getResourceLoader(camel).resolveResource("file:routes/companies.camel.yaml"));
+                PluginHelper.getResourceLoader(camel).resolveResource("file:routes/demo/companies.camel.yaml"));
     }
 
     @Test

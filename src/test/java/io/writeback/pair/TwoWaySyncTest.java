@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The example pair of {@code routes/examples/}: people kept alike in two sandbox objects. A change on
+ * The example pair of {@code routes/demo/examples/}: people kept alike in two sandbox objects. A change on
  * either side reaches the other once, and the pair then settles with no further writes.
  */
 class TwoWaySyncTest extends WritebackIntegrationTest {

@@ -129,6 +129,24 @@ class FirstStartIT {
         assertThat(writeback.get("/api/syncs")).contains("\"companies\"");
     }
 
+    @Test
+    @Order(5)
+    void withoutTheDemoNoDemoSyncIsLoadedFromTheDefaultRoutes() throws Exception {
+        String password = Files.readString(DATA.resolve("admin-password")).strip();
+        writeback.close();
+        Path logFile = DATA.getParent().resolve("writeback-without-demo.log");
+
+        writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
+                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
+                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
+                "--writeback.demo.enabled=false",
+                "--writeback.schedules.enabled=false"), logFile);
+
+        writeback.logInAs("admin", password);
+        assertThat(writeback.get("/api/syncs")).isEqualTo("[]");
+        assertThat(Files.readString(logFile)).contains("0 sync(s) in").doesNotContain("companies (quartz");
+    }
+
     private static Connection connect(String url, String user, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);

@@ -16,7 +16,7 @@ class StartupValidationTest {
 
     @Test
     void anInvalidSyncFileStopsStartupNamingTheFileAndField(@TempDir Path routes) throws IOException {
-        Files.writeString(routes.resolve("companies.camel.yaml"), Files.readString(Path.of("routes/companies.camel.yaml"))
+        Files.writeString(routes.resolve("companies.camel.yaml"), Files.readString(Path.of("routes/demo/companies.camel.yaml"))
                 .replace("key: id", "key: id\n              batch: 10"));
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(WritebackApplication.class).run(

@@ -20,12 +20,20 @@ class ValidateCommandTest {
 
         assertThat(exitCode).isZero();
         assertThat(output.getOut()).contains("OK: 7 sync(s) in routes are valid")
-                .contains("companies (routes/companies.camel.yaml): upsert, cron 0/30 * * * * ?, to sandbox/companies");
+                .contains("companies (routes/demo/companies.camel.yaml): upsert, cron 0/30 * * * * ?, to sandbox/companies");
+    }
+
+    @Test
+    void withoutTheDemoItsSyncsAreLeftOut(CapturedOutput output) {
+        int exitCode = ValidateCommand.run(new String[] {ValidateCommand.FLAG, "--writeback.demo.enabled=false"});
+
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("OK: 0 sync(s) in routes are valid").doesNotContain("companies");
     }
 
     @Test
     void refusesAFileThatUsesAnUnconfiguredConnection(@TempDir Path routes, CapturedOutput output) throws IOException {
-        Files.writeString(routes.resolve("contacts.camel.yaml"), Files.readString(Path.of("routes/contacts.camel.yaml"))
+        Files.writeString(routes.resolve("contacts.camel.yaml"), Files.readString(Path.of("routes/demo/contacts.camel.yaml"))
                 .replace("connection: sandbox", "connection: crm"));
 
         int exitCode = ValidateCommand.run(new String[] {ValidateCommand.FLAG, "--writeback.routes-dir=" + routes});

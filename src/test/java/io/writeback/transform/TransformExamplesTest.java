@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The example syncs of {@code routes/examples/}, as the docs show them, run on the demo warehouse. */
+/** The example syncs of {@code routes/demo/examples/}, as the docs show them, run on the demo warehouse. */
 class TransformExamplesTest extends WritebackIntegrationTest {
 
     @Test
