@@ -1,6 +1,7 @@
 package io.writeback.api;
 
 import io.writeback.run.GroupRunningException;
+import io.writeback.run.PausedException;
 import io.writeback.run.RunInProgressException;
 import io.writeback.run.SyncNotStartedException;
 import io.writeback.run.UnknownGroupException;
@@ -22,6 +23,11 @@ class ApiErrors {
     @ExceptionHandler(UnknownGroupException.class)
     ProblemDetail unknownGroup(UnknownGroupException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(PausedException.class)
+    ProblemDetail paused(PausedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(GroupRunningException.class)

@@ -1,6 +1,7 @@
 package io.writeback.api;
 
 import io.writeback.run.ActiveRuns;
+import io.writeback.run.Pauses;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
 import io.writeback.run.RunView;
@@ -8,6 +9,7 @@ import io.writeback.run.Trigger;
 import io.writeback.run.UnknownGroupException;
 import io.writeback.sync.GroupDefinition;
 import io.writeback.sync.SyncCatalog;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,8 +30,10 @@ class GroupController {
     private final RunLedger ledger;
     private final RunLauncher launcher;
     private final ActiveRuns activeRuns;
+    private final Pauses pauses;
 
-    GroupController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns) {
+    GroupController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns, Pauses pauses) {
+        this.pauses = pauses;
         this.catalog = catalog;
         this.ledger = ledger;
         this.launcher = launcher;
@@ -58,6 +63,22 @@ class GroupController {
         return ResponseEntity.accepted().body(body);
     }
 
+    /** Pauses the group, with an optional {@code {"reason": "..."}}: its schedule and run-now do nothing until it is resumed. */
+    @PostMapping("/{name}/pause")
+    GroupSummary pause(@PathVariable String name, @RequestBody(required = false) SyncController.PauseRequest request,
+            Principal operator) {
+        find(name);
+        pauses.pause(Pauses.Kind.GROUP, name, operator.getName(), request == null ? null : request.reason());
+        return group(name);
+    }
+
+    @PostMapping("/{name}/resume")
+    GroupSummary resume(@PathVariable String name) {
+        find(name);
+        pauses.resume(Pauses.Kind.GROUP, name);
+        return group(name);
+    }
+
     private GroupDefinition find(String name) {
         return catalog.findGroup(name).orElseThrow(() -> new UnknownGroupException(name));
     }
@@ -67,11 +88,11 @@ class GroupController {
                 activeRuns.active(sync).filter(id -> id > 0).orElse(null),
                 ledger.last(sync, Trigger.GROUP).orElse(null), ledger.last(sync).orElse(null))).toList();
         return new GroupSummary(group.name(), group.description(), group.file().toString(), group.schedule(),
-                activeRuns.groupRunning(group.name()), members);
+                activeRuns.groupRunning(group.name()), pauses.of(Pauses.Kind.GROUP, group.name()).orElse(null), members);
     }
 
-    /** A group as the API shows it. */
-    record GroupSummary(String name, String description, String file, String schedule, boolean running,
+    /** A group as the API shows it; {@code paused} is null unless an operator paused it. */
+    record GroupSummary(String name, String description, String file, String schedule, boolean running, Pauses.Pause paused,
             List<Member> syncs) {
 
         /** One of its syncs, in the order run: its run going now, its last run for the group, its last run of all. */

@@ -3,6 +3,8 @@ package io.writeback.api;
 import io.writeback.deadletter.InvalidRows;
 import io.writeback.kernel.RunScope;
 import io.writeback.run.ActiveRuns;
+import io.writeback.run.PausedException;
+import io.writeback.run.Pauses;
 import io.writeback.run.RunInProgressException;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
@@ -13,6 +15,7 @@ import io.writeback.source.Bookmarks;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
 import java.net.URI;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,9 +39,11 @@ class SyncController {
     private final ActiveRuns activeRuns;
     private final Bookmarks bookmarks;
     private final InvalidRows invalidRows;
+    private final Pauses pauses;
 
     SyncController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns,
-            Bookmarks bookmarks, InvalidRows invalidRows) {
+            Bookmarks bookmarks, InvalidRows invalidRows, Pauses pauses) {
+        this.pauses = pauses;
         this.catalog = catalog;
         this.ledger = ledger;
         this.launcher = launcher;
@@ -68,6 +74,9 @@ class SyncController {
         if (activeRuns.active(name).isPresent()) {
             throw new RunInProgressException(name, activeRuns.active(name).get());
         }
+        pauses.of(Pauses.Kind.SYNC, name).ifPresent(pause -> {
+            throw new PausedException(Pauses.Kind.SYNC, name, pause);
+        });
         bookmarks.reset(name);
         return queued(name, launcher.launch(name, Trigger.RESYNC, RunScope.ALL));
     }
@@ -108,6 +117,28 @@ class SyncController {
 
     private SyncSummary summary(SyncDefinition sync) {
         return SyncSummary.of(sync, activeRuns.active(sync.name()).filter(id -> id > 0).orElse(null),
-                ledger.last(sync.name()).orElse(null));
+                ledger.last(sync.name()).orElse(null), pauses.of(Pauses.Kind.SYNC, sync.name()).orElse(null));
+    }
+
+    /**
+     * Pauses the sync, with an optional {@code {"reason": "..."}}: its schedule, groups and run-now leave it
+     * alone until it is resumed, across restarts. A run under way goes on to its end.
+     */
+    @PostMapping("/syncs/{name}/pause")
+    SyncSummary pause(@PathVariable String name, @RequestBody(required = false) PauseRequest request, Principal operator) {
+        find(name);
+        pauses.pause(Pauses.Kind.SYNC, name, operator.getName(), request == null ? null : request.reason());
+        return sync(name);
+    }
+
+    @PostMapping("/syncs/{name}/resume")
+    SyncSummary resume(@PathVariable String name) {
+        find(name);
+        pauses.resume(Pauses.Kind.SYNC, name);
+        return sync(name);
+    }
+
+    /** Why a sync or group is paused. */
+    record PauseRequest(String reason) {
     }
 }

@@ -28,8 +28,10 @@ public class RunLauncher implements DisposableBean {
     private final RunLedger ledger;
     private final ActiveRuns activeRuns;
     private final ExecutorService executor;
+    private final Pauses pauses;
 
-    public RunLauncher(CamelContext camel, SyncCatalog catalog, RunLedger ledger, ActiveRuns activeRuns) {
+    public RunLauncher(CamelContext camel, SyncCatalog catalog, RunLedger ledger, ActiveRuns activeRuns, Pauses pauses) {
+        this.pauses = pauses;
         this.camel = camel;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -74,11 +76,12 @@ public class RunLauncher implements DisposableBean {
 
     /**
      * Runs {@code group} now, in the background: its syncs one after the other, as its schedule would.
-     * Refused while the group runs.
+     * Refused while the group runs or is paused.
      */
     public void launchGroup(String group) {
         catalog.findGroup(group).orElseThrow(() -> new UnknownGroupException(group));
         Route route = started(group);
+        refuseIfPaused(Pauses.Kind.GROUP, group);
         if (!activeRuns.claimGroup(group)) {
             throw new GroupRunningException(group);
         }
@@ -108,6 +111,12 @@ public class RunLauncher implements DisposableBean {
         }
     }
 
+    private void refuseIfPaused(Pauses.Kind kind, String name) {
+        pauses.of(kind, name).ifPresent(pause -> {
+            throw new PausedException(kind, name, pause);
+        });
+    }
+
     private Route startedRoute(String sync) {
         catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
         return started(sync);
@@ -121,8 +130,9 @@ public class RunLauncher implements DisposableBean {
         return route;
     }
 
-    /** Queues a run and claims the sync for it, or refuses when a run of the sync is going. */
+    /** Queues a run and claims the sync for it, or refuses when the sync is paused or a run of it is going. */
     private long queueClaimed(String sync, Trigger trigger) {
+        refuseIfPaused(Pauses.Kind.SYNC, sync);
         String pair = catalog.find(sync).map(definition -> definition.source().getPair()).orElse(null);
         long claim = activeRuns.claimAhead(sync, pair).orElseThrow(() -> {
             String busy = activeRuns.busyOf(sync, pair);

@@ -31,9 +31,11 @@ public class RunLifecycle implements RunStarter {
     private final ActiveRuns activeRuns;
     private final DeadLetters deadLetters;
     private final LinkIntents intents;
+    private final Pauses pauses;
 
     public RunLifecycle(RunLedger ledger, ActiveRuns activeRuns, DeadLetters deadLetters,
-            LinkIntents intents) {
+            LinkIntents intents, Pauses pauses) {
+        this.pauses = pauses;
         this.ledger = ledger;
         this.intents = intents;
         this.activeRuns = activeRuns;
@@ -42,7 +44,7 @@ public class RunLifecycle implements RunStarter {
 
     /**
      * Starts the run the exchange asks for (a queued run with its scope, or a scheduled one), or
-     * returns empty when another run of the sync is still going.
+     * returns empty when another run of the sync is still going, or, for a scheduled run, when the sync is paused.
      */
     @Override
     public Optional<RunContext> begin(Exchange exchange, SyncSpec spec) {
@@ -55,6 +57,13 @@ public class RunLifecycle implements RunStarter {
             return Optional.of(preview);
         }
         Long queued = exchange.getMessage().getHeader(RunHeaders.RUN_ID, Long.class);
+        if (queued == null) {
+            Optional<Pauses.Pause> pause = pauses.of(Pauses.Kind.SYNC, sync);
+            if (pause.isPresent()) {
+                log.info("Sync {}: a scheduled run was skipped: the sync is paused {}", sync, pause.get().describe());
+                return Optional.empty();
+            }
+        }
         // A queued run was claimed under its id by the launcher; a scheduled one claims the sync now.
         OptionalLong claim = queued != null
                 ? (activeRuns.claim(sync, queued) ? OptionalLong.of(queued) : OptionalLong.empty())

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.writeback.deadletter.InvalidRows;
 import io.writeback.run.ActiveRuns;
+import io.writeback.run.Pauses;
 import io.writeback.run.RunInProgressException;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
@@ -51,6 +52,9 @@ class SyncControllerWebTest {
 
     @MockitoBean
     InvalidRows invalidRows;
+
+    @MockitoBean
+    Pauses pauses;
 
     @Test
     void aQueuedRunIsAnswered202WithWhereToFollowIt() throws Exception {

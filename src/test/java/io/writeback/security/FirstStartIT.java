@@ -94,8 +94,11 @@ class FirstStartIT {
 
     @Test
     @Order(3)
-    void theSecondStartFindsItsDataAndTheSameAdmin() throws Exception {
+    void theSecondStartFindsItsDataTheSameAdminAndThePauses() throws Exception {
         String password = Files.readString(DATA.resolve("admin-password")).strip();
+        writeback.logInAs("admin", password);
+        assertThat(writeback.post("/api/syncs/companies/pause", "{\"reason\": \"before a restart\"}"))
+                .contains("\"reason\":\"before a restart\"");
         writeback.close();
 
         writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
@@ -105,7 +108,7 @@ class FirstStartIT {
 
         assertThat(Files.readString(DATA.resolve("admin-password")).strip()).isEqualTo(password);
         writeback.logInAs("admin", password);
-        assertThat(writeback.get("/api/syncs")).contains("\"companies\"");
+        assertThat(writeback.get("/api/syncs/companies")).contains("\"paused\":{\"by\":\"admin\",\"reason\":\"before a restart\"");
     }
 
     @Test

@@ -147,7 +147,8 @@ public abstract class CrmDestinationTest {
         time.forgetWaits();
         http = TestUsers.ADMIN.on(anonymous);
         CRM.resetAll();
-        jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, writeback.invalid_rows");
+        jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, "
+                + "writeback.invalid_rows, writeback.pauses");
         jdbc.execute("DROP SCHEMA IF EXISTS crm_src CASCADE; CREATE SCHEMA crm_src");
         runs = new RunsApi(http);
     }

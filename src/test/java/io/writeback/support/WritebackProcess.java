@@ -84,6 +84,13 @@ public final class WritebackProcess implements AutoCloseable {
         return Long.parseLong(runId.group(1));
     }
 
+    /** The body of the answer to {@code POST path} with the JSON {@code body}, called logged in. */
+    public String post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** The body of {@code GET path}, called logged in. */
     public String get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", authorization).build(),
