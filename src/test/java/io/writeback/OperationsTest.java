@@ -8,21 +8,60 @@ import java.lang.management.ManagementFactory;
 import java.util.Set;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /** What an operator sees: health, Hawtio, and each sync as a Camel route in JMX. */
 class OperationsTest extends WritebackIntegrationTest {
 
+    @Autowired
+    CamelContext camel;
+
     @Test
-    void healthReportsTheDatabaseAndEverySyncRoute() {
+    void healthReportsTheDatabaseCamelAndEverySync() {
         JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
 
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
-        assertThat(health.at("/components/camelHealth/details/route:companies").asText()).isEqualTo("UP");
-        assertThat(health.at("/components/camelHealth/details/route:contacts").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/camelHealth/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/syncs/details/companies/state").asText()).isEqualTo("never-run");
+    }
+
+    @Test
+    void aStoppedPausedFailingOrStaleSyncIsReportedWithoutTakingTheServiceDown() throws Exception {
+        runAndWait("companies");
+        camel.getRouteController().stopRoute("contacts");
+        try {
+            http.postForObject("/api/syncs/companies/pause", null, JsonNode.class);
+            jdbc.update("INSERT INTO writeback.runs (sync, trigger, status, queued_at, started_at, finished_at) VALUES "
+                    + "('invoices', 'schedule', 'succeeded', now() - interval '3 days', now() - interval '3 days', now() - interval '3 days'), "
+                    + "('leads', 'schedule', 'succeeded', now(), now(), now() - interval '1 minute'), "
+                    + "('leads', 'schedule', 'failed', now(), now(), now()), ('leads', 'schedule', 'failed', now(), now(), now())");
+
+            ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+            JsonNode syncs = health.getBody().at("/components/syncs");
+
+            assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+            assertThat(syncs.get("status").asText()).isEqualTo("UP");
+            assertThat(syncs.at("/details/contacts/state").asText()).isEqualTo("stopped");
+            assertThat(syncs.at("/details/companies/state").asText()).isEqualTo("paused");
+            assertThat(syncs.at("/details/companies/paused/by").asText()).isEqualTo("admin");
+            assertThat(syncs.at("/details/leads/state").asText()).isEqualTo("failing");
+            assertThat(syncs.at("/details/leads/failingRuns").asLong()).isEqualTo(2);
+            assertThat(syncs.at("/details/invoices/state").asText()).isEqualTo("stale");
+            assertThat(anonymous.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(anonymous.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            JsonNode readiness = http.getForObject("/actuator/health/readiness", JsonNode.class);
+            assertThat(readiness.get("components").fieldNames()).toIterable().containsExactlyInAnyOrder("readinessState", "db",
+                    "camelHealth");
+        } finally {
+            camel.getRouteController().startRoute("contacts");
+        }
     }
 
     @Test

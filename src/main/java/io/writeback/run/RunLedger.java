@@ -10,7 +10,9 @@ import io.writeback.source.Bookmarks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -96,6 +98,30 @@ public class RunLedger implements RunProgress {
 
     public Optional<RunView> last(String sync) {
         return history(sync, 1).stream().findFirst();
+    }
+
+    /**
+     * What the runs of a sync say of its health: when its last successful run ended (succeeded, or
+     * completed with errors), and how many runs failed since.
+     */
+    public record RunRecord(OffsetDateTime lastSuccess, long failingRuns) {
+    }
+
+    /** The run record of every sync that has runs, by sync. */
+    public Map<String, RunRecord> records() {
+        Map<String, RunRecord> records = new HashMap<>();
+        jdbc.query("""
+                WITH last_success AS (
+                    SELECT sync, max(id) AS id, max(finished_at) AS finished_at FROM writeback.runs
+                    WHERE status IN ('succeeded', 'completed_with_errors') GROUP BY sync)
+                SELECT r.sync, s.finished_at AS last_success,
+                       count(*) FILTER (WHERE r.status = 'failed' AND r.id > coalesce(s.id, 0)) AS failing
+                FROM writeback.runs r LEFT JOIN last_success s ON s.sync = r.sync
+                GROUP BY r.sync, s.finished_at""", (ResultSet rs) -> {
+            records.put(rs.getString("sync"), new RunRecord(rs.getObject("last_success", OffsetDateTime.class),
+                    rs.getLong("failing")));
+        });
+        return records;
     }
 
     /** The last run of {@code sync} with that trigger. */
