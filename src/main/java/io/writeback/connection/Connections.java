@@ -1,5 +1,7 @@
 package io.writeback.connection;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,11 +16,13 @@ public class Connections implements DisposableBean {
     private final ConnectionsProperties properties;
     private final Map<String, HttpConnection> open = new LinkedHashMap<>();
 
-    public Connections(ConnectionsProperties properties, LocalServer localServer, ObjectProvider<Timekeeper> time) {
+    public Connections(ConnectionsProperties properties, LocalServer localServer, ObjectProvider<Timekeeper> time,
+            ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
         Timekeeper timekeeper = time.getIfAvailable(() -> Timekeeper.SYSTEM);
-        properties.connections().forEach((name, connection) ->
-                open.put(name, new HttpConnection(name, connection, localServer, timekeeper)));
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        properties.connections().forEach((name, connection) -> open.put(name,
+                new HttpConnection(name, connection, localServer, timekeeper, new CallMeters(registry, name))));
     }
 
     /** Reads the credentials of {@code name} again (rotated files, a new OAuth2 token), without a restart. */

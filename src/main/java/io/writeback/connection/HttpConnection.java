@@ -27,8 +27,10 @@ public final class HttpConnection implements AutoCloseable {
     private final HostGuard guard;
     private final Credentials credentials;
     private final Timekeeper time;
+    private final CallMeters meters;
 
-    HttpConnection(String name, ConnectionProperties properties, LocalServer localServer, Timekeeper time) {
+    HttpConnection(String name, ConnectionProperties properties, LocalServer localServer, Timekeeper time, CallMeters meters) {
+        this.meters = meters;
         this.name = name;
         this.properties = properties;
         this.time = time;
@@ -106,6 +108,7 @@ public final class HttpConnection implements AutoCloseable {
             gate.acquire();
             calls++;
             Answer answer = callInFlight(method, url, json, extraHeader);
+            meters.called(method, answer.status());
             Duration elapsed = Duration.between(started, time.clock().instant());
             if (answer.succeeded()) {
                 return result(method, url, json, answer, null, calls, false);
@@ -120,6 +123,7 @@ public final class HttpConnection implements AutoCloseable {
             if (answer.status() == 429) {
                 wait = RetryAfter.from(answer.retryAfter(), time.clock().instant()).orElse(retry.backoff(calls));
                 (searches ? searchGate : gate).pauseUntil(time.clock().instant().plus(wait));
+                meters.rateLimited(wait);
             } else if (retryable(answer, repeatable) && calls < retry.maxAttempts()) {
                 wait = retry.backoff(calls);
             } else {
@@ -132,6 +136,7 @@ public final class HttpConnection implements AutoCloseable {
             if (answer.status() != 429) {
                 time.waitFor(wait);
             }
+            meters.retried();
         }
     }
 

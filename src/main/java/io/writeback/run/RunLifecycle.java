@@ -32,10 +32,12 @@ public class RunLifecycle implements RunStarter {
     private final DeadLetters deadLetters;
     private final LinkIntents intents;
     private final Pauses pauses;
+    private final RunMeters meters;
 
-    public RunLifecycle(RunLedger ledger, ActiveRuns activeRuns, DeadLetters deadLetters,
-            LinkIntents intents, Pauses pauses) {
+    RunLifecycle(RunLedger ledger, ActiveRuns activeRuns, DeadLetters deadLetters, LinkIntents intents, Pauses pauses,
+            RunMeters meters) {
         this.pauses = pauses;
+        this.meters = meters;
         this.ledger = ledger;
         this.intents = intents;
         this.activeRuns = activeRuns;
@@ -115,6 +117,7 @@ public class RunLifecycle implements RunStarter {
             run.closeResources();
             deadLetters.settle(run.sync(), run.linkSync(), run.runId());
             RunStatus status = ledger.finish(run, failure);
+            ledger.find(run.runId()).ifPresent(meters::ended);
             RunTotals totals = run.counts().totals();
             if (failure == null) {
                 log.info("Sync {}: run {} {} in {} ms: {}", run.sync(), run.runId(), status.dbValue(),

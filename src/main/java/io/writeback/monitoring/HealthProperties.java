@@ -1,4 +1,4 @@
-package io.writeback.health;
+package io.writeback.monitoring;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.writeback.health;
+package io.writeback.monitoring;
 
 import io.writeback.run.Pauses;
 import io.writeback.run.RunLedger;
