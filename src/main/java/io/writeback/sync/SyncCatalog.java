@@ -25,11 +25,11 @@ public class SyncCatalog {
     private final Map<String, SyncDefinition> syncs = new LinkedHashMap<>();
     private final Map<String, GroupDefinition> groups = new LinkedHashMap<>();
 
-    public SyncCatalog(@Value("${writeback.routes-dir}") Path routesDir, @Value("${writeback.demo.active:false}") boolean demo,
-            ConnectionsProperties connections, ConfigurableEnvironment environment) {
+    public SyncCatalog(@Value("${writeback.routes-dir}") Path routesDir, ConnectionsProperties connections,
+            ConfigurableEnvironment environment) {
         ValidationReport report = new SyncFileValidator(connections::unknownConnection, connections::databaseProblems,
                 connections::settingsProblems)
-                .validate(routesDir, ConnectionSettingsCheck.problems(environment), demo);
+                .validate(routesDir, ConnectionSettingsCheck.problems(environment), DemoSyncs.active(environment));
         report.syncs().forEach(sync -> syncs.put(sync.name(), sync));
         report.groups().forEach(group -> groups.put(group.name(), group));
         report.warnings().forEach(warning -> log.warn("{}", warning));

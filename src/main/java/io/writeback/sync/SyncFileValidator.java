@@ -15,9 +15,6 @@ import java.util.stream.Stream;
  */
 public final class SyncFileValidator {
 
-    /** The directory of the demo syncs, under the routes directory: they run with the demo only. */
-    public static final String DEMO_DIRECTORY = "demo";
-
     private final RouteChecks routes;
     private final Function<String, List<String>> connectionSettings;
 
@@ -61,7 +58,7 @@ public final class SyncFileValidator {
         List<GroupDefinition> groups = new ArrayList<>();
         try {
             for (Path file : syncFiles(routesDir)) {
-                if (!withDemo && file.startsWith(routesDir.resolve(DEMO_DIRECTORY))) {
+                if (!withDemo && file.startsWith(routesDir.resolve(DemoSyncs.DIRECTORY))) {
                     continue;
                 }
                 routes.read(file, problems, syncs, groups);

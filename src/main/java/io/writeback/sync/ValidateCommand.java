@@ -35,7 +35,7 @@ public final class ValidateCommand {
             ValidationReport report = new SyncFileValidator(connections::unknownConnection, connections::databaseProblems,
                 connections::settingsProblems)
                     .validate(routesDir, ConnectionSettingsCheck.problems(context.getEnvironment()),
-                            context.getEnvironment().getProperty("writeback.demo.active", Boolean.class, false));
+                            DemoSyncs.active(context.getEnvironment()));
             List<SyncDefinition> syncs = report.syncs();
             System.out.println("OK: " + syncs.size() + " sync(s) in " + routesDir + " are valid");
             report.warnings().forEach(warning -> System.out.println("warning: " + warning));
