@@ -2,9 +2,7 @@ package io.writeback.api;
 
 import io.writeback.deadletter.DeadLetterView;
 import io.writeback.deadletter.DeadLetters;
-import io.writeback.kernel.RunScope;
-import io.writeback.run.RunLauncher;
-import io.writeback.run.Trigger;
+import io.writeback.run.SyncOperations;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.sync.SyncCatalog;
 import java.util.List;
@@ -23,17 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/syncs/{name}/dead-letters")
 class DeadLetterController {
 
-    /** Records one replay call sends at most; call again for the rest. */
-    static final int MAX_REPLAY = 10_000;
-
     private final SyncCatalog catalog;
     private final DeadLetters deadLetters;
-    private final RunLauncher launcher;
+    private final SyncOperations operations;
 
-    DeadLetterController(SyncCatalog catalog, DeadLetters deadLetters, RunLauncher launcher) {
+    DeadLetterController(SyncCatalog catalog, DeadLetters deadLetters, SyncOperations operations) {
         this.catalog = catalog;
         this.deadLetters = deadLetters;
-        this.launcher = launcher;
+        this.operations = operations;
     }
 
     @GetMapping
@@ -49,14 +44,10 @@ class DeadLetterController {
      */
     @PostMapping("/replay")
     ResponseEntity<Map<String, Object>> replay(@PathVariable String name, @RequestBody(required = false) ReplayRequest request) {
-        requireSync(name);
-        List<String> sourceIds = deadLetters.pendingSourceIds(name, request == null ? null : request.ids(), MAX_REPLAY);
-        if (sourceIds.isEmpty()) {
-            throw new NotFoundException("sync '" + name + "' has no pending dead letters"
-                    + (request == null || request.ids() == null ? "" : " with ids " + request.ids()));
-        }
-        long runId = launcher.launch(name, Trigger.REPLAY, RunScope.keys(sourceIds));
-        return SyncController.queued(name, runId, Map.of("records", sourceIds.size()));
+        SyncOperations.Replay replay = operations.replay(name, request == null ? null : request.ids())
+                .orElseThrow(() -> new NotFoundException("sync '" + name + "' has no pending dead letters"
+                        + (request == null || request.ids() == null ? "" : " with ids " + request.ids())));
+        return SyncController.queued(name, replay.runId(), Map.of("records", replay.records()));
     }
 
     private void requireSync(String name) {

@@ -2,9 +2,9 @@ package io.writeback.api;
 
 import io.writeback.run.ActiveRuns;
 import io.writeback.run.Pauses;
-import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
 import io.writeback.run.RunView;
+import io.writeback.run.SyncOperations;
 import io.writeback.run.Trigger;
 import io.writeback.run.UnknownGroupException;
 import io.writeback.sync.GroupDefinition;
@@ -28,15 +28,15 @@ class GroupController {
 
     private final SyncCatalog catalog;
     private final RunLedger ledger;
-    private final RunLauncher launcher;
+    private final SyncOperations operations;
     private final ActiveRuns activeRuns;
     private final Pauses pauses;
 
-    GroupController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns, Pauses pauses) {
+    GroupController(SyncCatalog catalog, RunLedger ledger, SyncOperations operations, ActiveRuns activeRuns, Pauses pauses) {
         this.pauses = pauses;
         this.catalog = catalog;
         this.ledger = ledger;
-        this.launcher = launcher;
+        this.operations = operations;
         this.activeRuns = activeRuns;
     }
 
@@ -54,7 +54,7 @@ class GroupController {
     @PostMapping("/{name}/runs")
     ResponseEntity<Map<String, Object>> runNow(@PathVariable String name) {
         GroupDefinition group = find(name);
-        launcher.launchGroup(name);
+        operations.runGroup(name);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("group", name);
         body.put("status", "started");
@@ -67,15 +67,13 @@ class GroupController {
     @PostMapping("/{name}/pause")
     GroupSummary pause(@PathVariable String name, @RequestBody(required = false) SyncController.PauseRequest request,
             Principal operator) {
-        find(name);
-        pauses.pause(Pauses.Kind.GROUP, name, operator.getName(), request == null ? null : request.reason());
+        operations.pause(Pauses.Kind.GROUP, name, operator.getName(), request == null ? null : request.reason());
         return group(name);
     }
 
     @PostMapping("/{name}/resume")
     GroupSummary resume(@PathVariable String name) {
-        find(name);
-        pauses.resume(Pauses.Kind.GROUP, name);
+        operations.resume(Pauses.Kind.GROUP, name);
         return group(name);
     }
 

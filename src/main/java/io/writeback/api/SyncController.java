@@ -1,17 +1,13 @@
 package io.writeback.api;
 
 import io.writeback.deadletter.InvalidRows;
-import io.writeback.kernel.RunScope;
 import io.writeback.run.ActiveRuns;
-import io.writeback.run.PausedException;
 import io.writeback.run.Pauses;
-import io.writeback.run.RunInProgressException;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
 import io.writeback.run.RunView;
-import io.writeback.run.Trigger;
+import io.writeback.run.SyncOperations;
 import io.writeback.run.UnknownSyncException;
-import io.writeback.source.Bookmarks;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
 import java.net.URI;
@@ -37,18 +33,18 @@ class SyncController {
     private final RunLedger ledger;
     private final RunLauncher launcher;
     private final ActiveRuns activeRuns;
-    private final Bookmarks bookmarks;
     private final InvalidRows invalidRows;
     private final Pauses pauses;
+    private final SyncOperations operations;
 
     SyncController(SyncCatalog catalog, RunLedger ledger, RunLauncher launcher, ActiveRuns activeRuns,
-            Bookmarks bookmarks, InvalidRows invalidRows, Pauses pauses) {
+            InvalidRows invalidRows, Pauses pauses, SyncOperations operations) {
         this.pauses = pauses;
+        this.operations = operations;
         this.catalog = catalog;
         this.ledger = ledger;
         this.launcher = launcher;
         this.activeRuns = activeRuns;
-        this.bookmarks = bookmarks;
         this.invalidRows = invalidRows;
     }
 
@@ -70,15 +66,7 @@ class SyncController {
     /** Forgets the bookmark and runs over every row; unchanged rows are still skipped by their hash. */
     @PostMapping("/syncs/{name}/resync")
     ResponseEntity<Map<String, Object>> resync(@PathVariable String name) {
-        find(name);
-        if (activeRuns.active(name).isPresent()) {
-            throw new RunInProgressException(name, activeRuns.active(name).get());
-        }
-        pauses.of(Pauses.Kind.SYNC, name).ifPresent(pause -> {
-            throw new PausedException(Pauses.Kind.SYNC, name, pause);
-        });
-        bookmarks.reset(name);
-        return queued(name, launcher.launch(name, Trigger.RESYNC, RunScope.ALL));
+        return queued(name, operations.resync(name));
     }
 
     static ResponseEntity<Map<String, Object>> queued(String sync, long runId) {
@@ -126,15 +114,13 @@ class SyncController {
      */
     @PostMapping("/syncs/{name}/pause")
     SyncSummary pause(@PathVariable String name, @RequestBody(required = false) PauseRequest request, Principal operator) {
-        find(name);
-        pauses.pause(Pauses.Kind.SYNC, name, operator.getName(), request == null ? null : request.reason());
+        operations.pause(Pauses.Kind.SYNC, name, operator.getName(), request == null ? null : request.reason());
         return sync(name);
     }
 
     @PostMapping("/syncs/{name}/resume")
     SyncSummary resume(@PathVariable String name) {
-        find(name);
-        pauses.resume(Pauses.Kind.SYNC, name);
+        operations.resume(Pauses.Kind.SYNC, name);
         return sync(name);
     }
 

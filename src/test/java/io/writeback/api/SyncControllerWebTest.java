@@ -13,8 +13,8 @@ import io.writeback.run.Pauses;
 import io.writeback.run.RunInProgressException;
 import io.writeback.run.RunLauncher;
 import io.writeback.run.RunLedger;
+import io.writeback.run.SyncOperations;
 import io.writeback.run.UnknownSyncException;
-import io.writeback.source.Bookmarks;
 import io.writeback.sync.SyncCatalog;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class SyncControllerWebTest {
     ActiveRuns activeRuns;
 
     @MockitoBean
-    Bookmarks bookmarks;
+    SyncOperations operations;
 
     @MockitoBean
     InvalidRows invalidRows;
