@@ -35,6 +35,18 @@ final class ConnectionGate {
         }
     }
 
+    /** "12 of 100 calls in the last PT10S", and a pause a 429 asked for, as it stands now. */
+    synchronized String state() {
+        Instant now = time.clock().instant();
+        String paused = now.isBefore(pausedUntil) ? "paused until " + pausedUntil + " (Retry-After)" : "";
+        if (limit == null) {
+            return paused.isEmpty() ? "no rate limit" : paused;
+        }
+        Instant windowStart = now.minus(limit.per());
+        long recent = recentCalls.stream().filter(call -> call.isAfter(windowStart)).count();
+        return recent + " of " + limit.requests() + " calls in the last " + limit.per() + (paused.isEmpty() ? "" : "; " + paused);
+    }
+
     /** No call to the connection before {@code until}: the destination said so (429 Retry-After). */
     synchronized void pauseUntil(Instant until) {
         if (until.isAfter(pausedUntil)) {

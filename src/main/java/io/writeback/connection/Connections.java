@@ -30,6 +30,11 @@ public class Connections implements DisposableBean {
         get(name).reload();
     }
 
+    /** The names of the configured connections. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(open.keySet());
+    }
+
     public boolean exists(String name) {
         return open.containsKey(name);
     }

@@ -169,6 +169,12 @@ public final class HttpConnection implements AutoCloseable {
         return properties.maxInFlight();
     }
 
+    /** Where the connection stands with its rate limits now, for operators. */
+    public String rateLimitState() {
+        String state = gate.state();
+        return properties.searchRateLimit() == null ? state : state + "; searches: " + searchGate.state();
+    }
+
     /**
      * A call that failed before it was sent may always be repeated; one sent (a 5xx or 408 answer, or none)
      * only if repeating it is harmless, which a create without an idempotency key is not; a refused host

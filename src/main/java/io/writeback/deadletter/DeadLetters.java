@@ -83,6 +83,12 @@ public class DeadLetters {
         }, (rs, i) -> rs.getString(1));
     }
 
+    /** How many dead letters of {@code sync} wait for a replay or a later run. */
+    public long countPending(String sync) {
+        return jdbc.queryForObject("SELECT count(*) FROM writeback.dead_letters WHERE sync = ? AND replay_state = 'pending'",
+                Long.class, sync);
+    }
+
     public long countPending(String sync, String sourceId) {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM writeback.dead_letters WHERE sync = ? AND source_id = ? AND replay_state = 'pending'""",
