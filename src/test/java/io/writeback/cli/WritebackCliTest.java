@@ -1,0 +1,113 @@
+package io.writeback.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.writeback.support.TestUsers;
+import io.writeback.support.WritebackIntegrationTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Each command of the command line against a running Writeback (the demo), with its output and exit code. */
+class WritebackCliTest extends WritebackIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    /** What one command printed, and its exit code. */
+    record Result(int exit, String out, String err) {
+    }
+
+    private Result cli(TestUsers user, String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        if (!command[0].equals("--help") && !command[0].equals("validate")) {
+            args.addAll(List.of("--url", "http://localhost:" + port));
+            if (user != null) {
+                args.addAll(List.of("--user", user.username(), "--password=" + user.password()));
+            }
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = WritebackCli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodesWithoutStartingAnything() {
+        Result help = cli(null, "--help");
+
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("status", "runs", "run", "preview", "explain", "pause", "resume", "dead-letters", "replay",
+                "validate", "Exit codes:");
+        assertThat(WritebackCli.wanted(new String[] {"--help"})).isTrue();
+        assertThat(WritebackCli.wanted(new String[] {"status"})).isTrue();
+        assertThat(WritebackCli.wanted(new String[] {"--server.port=8080"})).isFalse();
+        assertThat(WritebackCli.wanted(new String[0])).isFalse();
+    }
+
+    @Test
+    void runWaitsForTheRunAndStatusAndRunsShowIt() {
+        Result run = cli(TestUsers.OPERATOR, "run", "companies", "--wait");
+        Result status = cli(TestUsers.VIEWER, "status");
+        Result runs = cli(TestUsers.VIEWER, "runs", "companies");
+        Result json = cli(TestUsers.VIEWER, "runs", "companies", "--json");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("run ").contains(" of companies succeeded: rowsRead 60, inserted 60");
+        assertThat(status.out().lines().findFirst().orElseThrow()).startsWith("SYNC").contains("LAST RUN", "PAUSED");
+        assertThat(status.out()).containsPattern("(?m)^companies +upsert .*succeeded");
+        assertThat(runs.out()).containsPattern("(?m)^\\d+ +api +succeeded");
+        assertThat(json.out()).startsWith("[").contains("\"status\" : \"succeeded\"");
+    }
+
+    @Test
+    void pauseRefusesRunsWithExitCode4UntilResumed() {
+        Result paused = cli(TestUsers.OPERATOR, "pause", "contacts", "--reason", "month end");
+        Result refused = cli(TestUsers.OPERATOR, "run", "contacts");
+        Result resumed = cli(TestUsers.OPERATOR, "resume", "contacts");
+
+        assertThat(paused.exit()).isZero();
+        assertThat(paused.out()).startsWith("contacts paused by operator since ");
+        assertThat(refused.exit()).isEqualTo(4);
+        assertThat(refused.err()).startsWith("writeback: sync 'contacts' is paused by operator since ").contains(": month end");
+        assertThat(resumed.exit()).isZero();
+    }
+
+    @Test
+    void previewExplainDeadLettersAndReplaySpeakForTheirSync() {
+        Result preview = cli(TestUsers.OPERATOR, "preview", "companies", "--limit", "2");
+        Result explain = cli(TestUsers.OPERATOR, "explain", "companies", "1");
+        Result deadLetters = cli(TestUsers.OPERATOR, "dead-letters", "companies");
+        Result replay = cli(TestUsers.OPERATOR, "replay", "companies");
+
+        assertThat(preview.exit()).isZero();
+        assertThat(preview.out()).startsWith("counts: {\"insert\":60}").contains("SOURCE ID", "POST ");
+        assertThat(explain.out()).isEqualTo("Record 1 has no target record yet: the next run inserts it.\n");
+        assertThat(deadLetters.exit()).isZero();
+        assertThat(deadLetters.out()).startsWith("ID");
+        assertThat(replay.exit()).isEqualTo(5);
+        assertThat(replay.err()).isEqualTo("writeback: sync 'companies' has no pending dead letters\n");
+    }
+
+    @Test
+    void loginsRolesUnknownNamesAndUnreachableInstancesHaveTheirExitCodes() {
+        assertThat(cli(null, "status").exit()).isEqualTo(3);
+        assertThat(cli(TestUsers.VIEWER, "pause", "companies").exit()).isEqualTo(3);
+        assertThat(cli(TestUsers.VIEWER, "runs", "nope").exit()).isEqualTo(5);
+        assertThat(cli(TestUsers.VIEWER, "runs").exit()).isEqualTo(2);
+        StringWriter err = new StringWriter();
+        int unreachable = WritebackCli.run(new String[] {"status", "--url", "http://127.0.0.1:1"}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+        assertThat(unreachable).isEqualTo(3);
+        assertThat(err.toString()).startsWith("writeback: cannot reach Writeback at http://127.0.0.1:1/");
+    }
+
+    @Test
+    void validateChecksTheSyncFilesHere() {
+        assertThat(cli(null, "validate").exit()).isZero();
+        assertThat(cli(null, "validate", "--writeback.routes-dir=does-not-exist").exit()).isEqualTo(1);
+    }
+}
