@@ -83,6 +83,15 @@ public class DeadLetters {
         }, (rs, i) -> rs.getString(1));
     }
 
+    /** The first errors of run {@code runId}, as "source id 2: ...", each cut to 300 characters. */
+    public List<String> firstErrors(long runId, int limit) {
+        return jdbc.query("SELECT source_id, error FROM writeback.dead_letters WHERE run_id = ? ORDER BY id LIMIT ?",
+                (rs, row) -> {
+                    String error = "source id " + rs.getString("source_id") + ": " + rs.getString("error");
+                    return error.length() <= 300 ? error : error.substring(0, 300) + "...";
+                }, runId, limit);
+    }
+
     /** How many dead letters of {@code sync} wait for a replay or a later run. */
     public long countPending(String sync) {
         return jdbc.queryForObject("SELECT count(*) FROM writeback.dead_letters WHERE sync = ? AND replay_state = 'pending'",

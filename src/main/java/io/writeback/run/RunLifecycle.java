@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +34,11 @@ public class RunLifecycle implements RunStarter {
     private final LinkIntents intents;
     private final Pauses pauses;
     private final RunMeters meters;
+    private final ApplicationEventPublisher events;
 
     RunLifecycle(RunLedger ledger, ActiveRuns activeRuns, DeadLetters deadLetters, LinkIntents intents, Pauses pauses,
-            RunMeters meters) {
+            RunMeters meters, ApplicationEventPublisher events) {
+        this.events = events;
         this.pauses = pauses;
         this.meters = meters;
         this.ledger = ledger;
@@ -117,7 +120,10 @@ public class RunLifecycle implements RunStarter {
             run.closeResources();
             deadLetters.settle(run.sync(), run.linkSync(), run.runId());
             RunStatus status = ledger.finish(run, failure);
-            ledger.find(run.runId()).ifPresent(meters::ended);
+            ledger.find(run.runId()).ifPresent(ended -> {
+                meters.ended(ended);
+                events.publishEvent(new RunEnded(ended));
+            });
             RunTotals totals = run.counts().totals();
             if (failure == null) {
                 log.info("Sync {}: run {} {} in {} ms: {}", run.sync(), run.runId(), status.dbValue(),

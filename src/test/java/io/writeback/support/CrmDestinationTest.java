@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.hubspot.auth.type=bearer",
         "writeback.connections.hubspot.auth.token=hubspot-private-app-token",
         "writeback.connections.hubspot.objects.contacts.id-property=email",
+        // Alerts, for the sync 'alerted' only: to WireMock's /hooks (set below: a list binds from one source) and by mail.
+        "writeback.alerts.email.to=ops@example.com",
+        "writeback.alerts.email.from=writeback@example.com",
+        "writeback.alerts.email.syncs=alerted",
+        "writeback.alerts.link=https://writeback.example",
+        "spring.mail.host=127.0.0.1",
         "writeback.connections.hubspot.objects.contacts.associations.company.to=companies",
         "writeback.connections.hubspot.objects.contacts.associations.company.type-id=279"})
 @Import(CrmDestinationTest.ConnectionTime.class)
@@ -100,9 +108,15 @@ public abstract class CrmDestinationTest {
     protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true)
             .extensions(new BatchEcho(), new HubSpotEcho(), new HoldTogether(), new FlakyStore()));
 
+    protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
     static {
         CRM.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(CRM::stop));
+        SMTP.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            CRM.stop();
+            SMTP.stop();
+        }));
     }
 
     @DynamicPropertySource
@@ -115,6 +129,12 @@ public abstract class CrmDestinationTest {
         registry.add("writeback.connections.hubspot.base-url", CRM::baseUrl);
         registry.add("writeback.connections.hubspot.allowed-hosts", () -> "localhost");
         registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
+        registry.add("writeback.alerts.webhooks[0].url", () -> CRM.baseUrl() + "/hooks/json");
+        registry.add("writeback.alerts.webhooks[0].syncs", () -> "alerted");
+        registry.add("writeback.alerts.webhooks[1].url", () -> CRM.baseUrl() + "/hooks/slack?token=hook-s3cret");
+        registry.add("writeback.alerts.webhooks[1].syncs", () -> "alerted");
+        registry.add("writeback.alerts.webhooks[1].format", () -> "slack");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
     /** No login: what anyone who reaches the port can do. */
@@ -148,7 +168,7 @@ public abstract class CrmDestinationTest {
         http = TestUsers.ADMIN.on(anonymous);
         CRM.resetAll();
         jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, "
-                + "writeback.invalid_rows, writeback.pauses");
+                + "writeback.invalid_rows, writeback.pauses, writeback.alert_states");
         jdbc.execute("DROP SCHEMA IF EXISTS crm_src CASCADE; CREATE SCHEMA crm_src");
         runs = new RunsApi(http);
     }
