@@ -3,6 +3,7 @@ package io.writeback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackIntegrationTest;
 import java.lang.management.ManagementFactory;
 import java.util.Set;
@@ -10,11 +11,15 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** What an operator sees: health, Hawtio, and each sync as a Camel route in JMX. */
+/** What an operator sees: health, Hawtio, each sync as a Camel route in JMX, logs and the API's description. */
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsTest extends WritebackIntegrationTest {
 
     @Autowired
@@ -62,6 +67,26 @@ class OperationsTest extends WritebackIntegrationTest {
         } finally {
             camel.getRouteController().startRoute("contacts");
         }
+    }
+
+    @Test
+    void theLinesOfARunNameItsSyncAndRun(CapturedOutput output) {
+        long runId = runAndWait("companies").get("id").asLong();
+
+        assertThat(output.getOut()).containsPattern("INFO \\[companies run " + runId + "\\] .*Sync companies: run " + runId + " started")
+                .containsPattern("INFO \\[companies run " + runId + "\\] .*Sync companies: run " + runId + " succeeded");
+    }
+
+    @Test
+    void theRestApiIsDescribedForLoggedInUsers() {
+        JsonNode openApi = TestUsers.VIEWER.on(anonymous).getForObject("/v3/api-docs", JsonNode.class);
+
+        assertThat(openApi.get("paths").has("/api/syncs/{name}/pause")).isTrue();
+        assertThat(openApi.get("paths").has("/api/groups/{name}/runs")).isTrue();
+        assertThat(anonymous.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(TestUsers.VIEWER.on(anonymous).getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

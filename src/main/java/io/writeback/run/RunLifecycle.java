@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
 public class RunLifecycle implements RunStarter {
 
     private static final Logger log = LoggerFactory.getLogger(RunLifecycle.class);
+    /** The logging context of a run's lines: the sync, and the run's id. */
+    static final String MDC_SYNC = "sync";
+    static final String MDC_RUN = "run";
 
     private final RunLedger ledger;
     private final ActiveRuns activeRuns;
@@ -94,6 +98,8 @@ public class RunLifecycle implements RunStarter {
                     + "run {} recovers them", sync, reclaimed, run.runId());
         }
         RunContext started = run;
+        MDC.put(MDC_SYNC, sync);
+        MDC.put(MDC_RUN, Long.toString(run.runId()));
         start(exchange, run, failure -> end(started, failure));
         log.info("Sync {}: run {} started", sync, run.runId());
         return Optional.of(run);
@@ -134,6 +140,8 @@ public class RunLifecycle implements RunStarter {
             }
         } finally {
             activeRuns.release(run.sync(), run.runId());
+            MDC.remove(MDC_SYNC);
+            MDC.remove(MDC_RUN);
         }
     }
 
