@@ -23,6 +23,7 @@ public final class RunContext {
     private final RunCounts counts = new RunCounts();
     private final ChunkSettling settling = new ChunkSettling();
     private volatile String settledCursorValue;
+    private volatile Long estimatedRows;
     private volatile String mappingFingerprint = "";
     private volatile Instant lastProgressAt = startedAt;
     private boolean sourceRead;
@@ -96,6 +97,15 @@ public final class RunContext {
      */
     public String settledCursorValue() {
         return settledCursorValue;
+    }
+
+    /** The planner's estimate of the rows the run's query returns; null when there is none. */
+    public Long estimatedRows() {
+        return estimatedRows;
+    }
+
+    public void estimateRows(Long rows) {
+        this.estimatedRows = rows;
     }
 
     /** Rows arrive in cursor order, so the last settled row's cursor value is the highest. */

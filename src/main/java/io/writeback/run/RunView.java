@@ -3,7 +3,11 @@ package io.writeback.run;
 import io.writeback.kernel.RunTotals;
 import java.time.OffsetDateTime;
 
-/** A run as the API shows it. */
+/**
+ * A run as the API shows it. {@code estimatedRows}: the planner's estimate of the rows its query returns;
+ * {@code etaSeconds}: while it runs, the time left at its pace so far, by that estimate.
+ */
 public record RunView(long id, String sync, String trigger, String status, OffsetDateTime queuedAt,
-        OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMillis, RunTotals counts, String error) {
+        OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMillis, RunTotals counts, String error,
+        Long estimatedRows, Long etaSeconds) {
 }

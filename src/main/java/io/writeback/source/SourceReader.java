@@ -13,6 +13,8 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** Runs a sync's query against the warehouse and hands its rows out in chunks. */
@@ -22,6 +24,8 @@ public class SourceReader {
     private final Warehouse warehouse;
     private final ReadAheadThreads readAhead;
     private final LinkStore links;
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead, LinkStore links) {
         this.warehouse = warehouse;
@@ -41,6 +45,28 @@ public class SourceReader {
                 statement.setObject(1, bookmark, Types.OTHER);
             }
         }, source.incremental());
+    }
+
+    /**
+     * PostgreSQL's estimate of the rows the run would read from {@code bookmark} on (its planner's, from
+     * {@code EXPLAIN}: the query is not run); null when it cannot say.
+     */
+    public Long estimateRows(SourceOptions source, String bookmark) {
+        try (Connection connection = warehouse.streamingConnection();
+                PreparedStatement statement = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + statement(source, bookmark))) {
+            if (bookmark != null) {
+                statement.setObject(1, bookmark, Types.OTHER);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                String plan = rs.next() ? rs.getString(1) : "";
+                Matcher rows = PLAN_ROWS.matcher(plan);
+                return rows.find() ? Long.parseLong(rows.group(1)) : null;
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */

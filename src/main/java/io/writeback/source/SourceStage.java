@@ -68,6 +68,9 @@ public class SourceStage implements Stage<SourceOptions> {
             return keyed;
         }
         String bookmark = run.spec().incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
+        if (!run.dryRun()) {
+            run.estimateRows(reader.estimateRows(options, bookmark));
+        }
         RowStream rows = reader.open(run, options, bookmark);
         run.attach(rows);
         int pageSize = run.spec().chunkSize();

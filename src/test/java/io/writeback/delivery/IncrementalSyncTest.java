@@ -61,6 +61,9 @@ class IncrementalSyncTest extends CrmDestinationTest {
             JsonNode running = runs.get(runId);
             assertThat(running.get("status").asText()).isEqualTo("running");
             assertThat(running.at("/counts/inserted").asLong()).isEqualTo(2);
+            // The planner's estimate of the rows to read, and the time left at this pace by it.
+            assertThat(running.get("estimatedRows").asLong()).isPositive();
+            assertThat(running.get("etaSeconds").isNumber()).isTrue();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.links WHERE sync = 'accounts' AND status = 'success'",
                     Long.class)).isEqualTo(2);
         } finally {
