@@ -29,6 +29,10 @@ public class WritebackEndpointConfigurer extends PropertyConfigurerSupport imple
         case "archiveValue": target.getSource().setArchiveValue(property(camelContext, java.lang.String.class, value)); return true;
         case "batchsize":
         case "batchSize": target.getDeliver().setBatchSize(property(camelContext, int.class, value)); return true;
+        case "beforejob":
+        case "beforeJob": target.getSource().setBeforeJob(property(camelContext, java.lang.String.class, value)); return true;
+        case "beforesql":
+        case "beforeSql": target.getSource().setBeforeSql(property(camelContext, java.lang.String.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getSource().setChunkSize(property(camelContext, int.class, value)); return true;
         case "connection": target.getDeliver().setConnection(property(camelContext, java.lang.String.class, value)); return true;
@@ -77,6 +81,10 @@ public class WritebackEndpointConfigurer extends PropertyConfigurerSupport imple
         case "archiveValue": return java.lang.String.class;
         case "batchsize":
         case "batchSize": return int.class;
+        case "beforejob":
+        case "beforeJob": return java.lang.String.class;
+        case "beforesql":
+        case "beforeSql": return java.lang.String.class;
         case "chunksize":
         case "chunkSize": return int.class;
         case "connection": return java.lang.String.class;
@@ -126,6 +134,10 @@ public class WritebackEndpointConfigurer extends PropertyConfigurerSupport imple
         case "archiveValue": return target.getSource().getArchiveValue();
         case "batchsize":
         case "batchSize": return target.getDeliver().getBatchSize();
+        case "beforejob":
+        case "beforeJob": return target.getSource().getBeforeJob();
+        case "beforesql":
+        case "beforeSql": return target.getSource().getBeforeSql();
         case "chunksize":
         case "chunkSize": return target.getSource().getChunkSize();
         case "connection": return target.getDeliver().getConnection();

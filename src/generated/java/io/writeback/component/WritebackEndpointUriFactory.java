@@ -23,10 +23,12 @@ public class WritebackEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("archiveField");
         props.add("archiveValue");
         props.add("batchSize");
+        props.add("beforeJob");
+        props.add("beforeSql");
         props.add("chunkSize");
         props.add("connection");
         props.add("constants");
@@ -53,8 +55,9 @@ public class WritebackEndpointUriFactory extends org.apache.camel.support.compon
         props.add("writeBackPath");
         props.add("writeBackSql");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(9);
+        Set<String> secretProps = new HashSet<>(10);
         secretProps.add("archiveValue");
+        secretProps.add("beforeSql");
         secretProps.add("constants");
         secretProps.add("fields");
         secretProps.add("groovy");

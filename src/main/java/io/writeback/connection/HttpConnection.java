@@ -82,6 +82,11 @@ public final class HttpConnection implements AutoCloseable {
         return send(method, url, json, null, true, false);
     }
 
+    /** A call that must not be repeated blindly, such as starting a job: sent once, retried only when it was not sent. */
+    public DeliveryResult sendOnce(String method, String url, String json) {
+        return send(method, url, json, null, false, false);
+    }
+
     /** A lookup: safe to repeat; one that {@code searches} also waits for the connection's search rate limit. */
     public DeliveryResult sendLookup(String method, String url, String json, boolean searches) {
         return send(method, url, json, null, true, searches);

@@ -24,6 +24,7 @@ public final class RunContext {
     private final ChunkSettling settling = new ChunkSettling();
     private volatile String settledCursorValue;
     private volatile Long estimatedRows;
+    private volatile String before;
     private volatile String mappingFingerprint = "";
     private volatile Instant lastProgressAt = startedAt;
     private boolean sourceRead;
@@ -97,6 +98,15 @@ public final class RunContext {
      */
     public String settledCursorValue() {
         return settledCursorValue;
+    }
+
+    /** What ran before the query was read (a refresh, an upstream job), in a sentence; null when nothing did. */
+    public String before() {
+        return before;
+    }
+
+    public void noteBefore(String what) {
+        this.before = what;
     }
 
     /** The planner's estimate of the rows the run's query returns; null when there is none. */

@@ -24,7 +24,7 @@ public class RunLedger implements RunProgress {
 
     private static final String SELECT = """
             SELECT id, sync, trigger, status, queued_at, started_at, finished_at, rows_read, inserted, updated,
-                   deleted, skipped, failed, invalid, unknown, waiting, http_calls, error, rows_estimated,
+                   deleted, skipped, failed, invalid, unknown, waiting, http_calls, error, rows_estimated, before_report,
                    CASE WHEN status = 'running' AND rows_read > 0 AND rows_estimated > rows_read
                         THEN round(extract(epoch FROM now() - started_at) * (rows_estimated - rows_read) / rows_read)::bigint END
                        AS eta_seconds
@@ -61,9 +61,9 @@ public class RunLedger implements RunProgress {
         RunTotals t = run.counts().totals();
         jdbc.update("""
                 UPDATE writeback.runs SET rows_read = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, failed = ?,
-                       invalid = ?, unknown = ?, waiting = ?, http_calls = ?, rows_estimated = ? WHERE id = ?""",
+                       invalid = ?, unknown = ?, waiting = ?, http_calls = ?, rows_estimated = ?, before_report = ? WHERE id = ?""",
                 t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(), t.invalid(), t.unknown(),
-                t.waiting(), t.httpCalls(), run.estimatedRows(), run.runId());
+                t.waiting(), t.httpCalls(), run.estimatedRows(), run.before(), run.runId());
     }
 
     public RunStatus finish(RunContext run, Throwable failure) {
@@ -72,10 +72,10 @@ public class RunLedger implements RunProgress {
                 : t.failed() + t.invalid() + t.unknown() > 0 ? RunStatus.COMPLETED_WITH_ERRORS : RunStatus.SUCCEEDED;
         jdbc.update("""
                 UPDATE writeback.runs SET status = ?, finished_at = now(), rows_read = ?, inserted = ?, updated = ?,
-                       deleted = ?, skipped = ?, failed = ?, invalid = ?, unknown = ?, waiting = ?, http_calls = ?, error = ?
-                WHERE id = ?""",
+                       deleted = ?, skipped = ?, failed = ?, invalid = ?, unknown = ?, waiting = ?, http_calls = ?, error = ?,
+                       before_report = ? WHERE id = ?""",
                 status.dbValue(), t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(),
-                t.invalid(), t.unknown(), t.waiting(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.runId());
+                t.invalid(), t.unknown(), t.waiting(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.before(), run.runId());
         return status;
     }
 
@@ -143,6 +143,7 @@ public class RunLedger implements RunProgress {
                 rs.getLong("unknown"), rs.getLong("waiting"), rs.getLong("http_calls"));
         return new RunView(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger"), rs.getString("status"),
                 rs.getObject("queued_at", OffsetDateTime.class), started, finished, duration, totals,
-                rs.getString("error"), rs.getObject("rows_estimated", Long.class), rs.getObject("eta_seconds", Long.class));
+                rs.getString("error"), rs.getObject("rows_estimated", Long.class), rs.getObject("eta_seconds", Long.class),
+                rs.getString("before_report"));
     }
 }

@@ -81,6 +81,20 @@ public class SourceOptions implements StageOptions {
     @UriParam(label = "source")
     private String pair;
 
+    /**
+     * SQL run on the warehouse before the query is read, in one transaction, so that the run reads fresh data (REFRESH
+     * MATERIALIZED VIEW, CALL a procedure); a failure fails the run before anything is read
+     */
+    @UriParam(label = "source", secret = true)
+    private String beforeSql;
+
+    /**
+     * An upstream job (under writeback.jobs) started and waited for before the query is read: a dbt or Airflow run
+     * the sync's data comes from; its failure or timeout fails the run before anything is read
+     */
+    @UriParam(label = "source")
+    private String beforeJob;
+
     private String sql;
 
     @Override
@@ -125,6 +139,9 @@ public class SourceOptions implements StageOptions {
         }
         if (pair != null && linksOf != null) {
             problems.add("writeback:source 'pair' and 'linksOf' cannot go together: a paired sync keeps its own links");
+        }
+        if (beforeJob != null && !Identifiers.isSyncName(beforeJob)) {
+            problems.add("writeback:source 'beforeJob' must name a job under writeback.jobs, not '" + beforeJob + "'");
         }
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             problems.add("writeback:source 'chunkSize' must be between 1 and " + MAX_CHUNK_SIZE + ", not " + chunkSize);
@@ -249,5 +266,21 @@ public class SourceOptions implements StageOptions {
 
     public String getArchiveValue() {
         return archiveValue;
+    }
+
+    public String getBeforeSql() {
+        return beforeSql == null || beforeSql.isBlank() ? null : beforeSql;
+    }
+
+    public void setBeforeSql(String beforeSql) {
+        this.beforeSql = beforeSql;
+    }
+
+    public String getBeforeJob() {
+        return beforeJob == null || beforeJob.isBlank() ? null : beforeJob;
+    }
+
+    public void setBeforeJob(String beforeJob) {
+        this.beforeJob = beforeJob;
     }
 }

@@ -28,8 +28,10 @@ public class SourceStage implements Stage<SourceOptions> {
     private final Bookmarks bookmarks;
     private final SourceReader reader;
     private final LinkScans links;
+    private final BeforeReading before;
 
-    public SourceStage(RunStarter runs, Bookmarks bookmarks, SourceReader reader, LinkScans links) {
+    public SourceStage(RunStarter runs, Bookmarks bookmarks, SourceReader reader, LinkScans links, BeforeReading before) {
+        this.before = before;
         this.runs = runs;
         this.bookmarks = bookmarks;
         this.reader = reader;
@@ -66,6 +68,14 @@ public class SourceStage implements Stage<SourceOptions> {
             RowStream keyed = reader.openKeys(run, options, run.scope().keys());
             run.attach(keyed);
             return keyed;
+        }
+        if (run.dryRun()) {
+            String planned = before.describe(options);
+            if (planned != null) {
+                run.trace().finding(planned);
+            }
+        } else {
+            run.noteBefore(before.run(run.sync(), options));
         }
         String bookmark = run.spec().incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
         if (!run.dryRun()) {

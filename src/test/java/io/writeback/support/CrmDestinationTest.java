@@ -96,6 +96,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.alerts.email.syncs=alerted",
         "writeback.alerts.link=https://writeback.example",
         "spring.mail.host=127.0.0.1",
+        // An upstream job that accounts_job waits for, played by WireMock under the CRM's base URL.
+        "writeback.jobs.nightly.connection=crm",
+        "writeback.jobs.nightly.start.path=/jobs/nightly/run",
+        "writeback.jobs.nightly.id-pointer=/run/id",
+        "writeback.jobs.nightly.status-path=/jobs/runs/{id}",
+        "writeback.jobs.nightly.status-pointer=/run/state",
+        "writeback.jobs.nightly.done=success",
+        "writeback.jobs.nightly.failed=error,cancelled",
+        "writeback.jobs.nightly.poll-every=10s",
+        "writeback.jobs.nightly.timeout=1m",
         "writeback.connections.hubspot.objects.contacts.associations.company.to=companies",
         "writeback.connections.hubspot.objects.contacts.associations.company.type-id=279"})
 @Import(CrmDestinationTest.ConnectionTime.class)
