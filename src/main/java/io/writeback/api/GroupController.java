@@ -72,8 +72,8 @@ class GroupController {
     }
 
     @PostMapping("/{name}/resume")
-    GroupSummary resume(@PathVariable String name) {
-        operations.resume(Pauses.Kind.GROUP, name);
+    GroupSummary resume(@PathVariable String name, Principal operator) {
+        operations.resume(Pauses.Kind.GROUP, name, operator.getName());
         return group(name);
     }
 

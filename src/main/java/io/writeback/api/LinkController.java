@@ -5,8 +5,10 @@ import io.writeback.link.ManualLinks;
 import io.writeback.run.ActiveRuns;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.seeding.LinkSeeder;
+import io.writeback.sync.SyncAudit;
 import io.writeback.sync.SyncCatalog;
 import io.writeback.sync.SyncDefinition;
+import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,8 +32,10 @@ class LinkController {
     private final ManualLinks links;
     private final LinkSeeder seeder;
     private final ActiveRuns activeRuns;
+    private final SyncAudit audit;
 
-    LinkController(SyncCatalog catalog, ManualLinks links, LinkSeeder seeder, ActiveRuns activeRuns) {
+    LinkController(SyncCatalog catalog, ManualLinks links, LinkSeeder seeder, ActiveRuns activeRuns, SyncAudit audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.links = links;
         this.seeder = seeder;
@@ -44,11 +48,13 @@ class LinkController {
      * the sync or another seeding runs.
      */
     @PostMapping("/seed")
-    LinkSeeder.Seeded seed(@PathVariable String name, @RequestBody SeedQuery seed) {
+    LinkSeeder.Seeded seed(@PathVariable String name, @RequestBody SeedQuery seed, Principal admin) {
         SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
         refuseWhileRunning(name, "seed its links");
         try {
-            return seeder.seed(sync.source().spec().linkSync(name), seed.query());
+            LinkSeeder.Seeded seeded = seeder.seed(sync.source().spec().linkSync(name), seed.query());
+            audit.record(name, "seeded links", admin.getName(), seeded.linked() + " linked by " + seed.query());
+            return seeded;
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (LinkSeeder.SeedingBusyException e) {
@@ -81,25 +87,29 @@ class LinkController {
      * the row treats it as never sent. Refused while the sync runs.
      */
     @DeleteMapping("/{sourceId}")
-    Map<String, Object> forget(@PathVariable String name, @PathVariable String sourceId) {
+    Map<String, Object> forget(@PathVariable String name, @PathVariable String sourceId, Principal operator) {
         SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
         refuseWhileRunning(name, "forget its links");
         if (!links.forget(sync.source().spec().linkSync(name), sourceId)) {
             throw new NotFoundException("record " + sourceId + " of sync '" + name + "' has no link");
         }
+        audit.record(name, "forgot a link", operator.getName(), "record " + sourceId);
         return Map.of("sync", name, "sourceId", sourceId, "forgotten", 1);
     }
 
     /** Forgets every link of the sync, which must be asked for with {@code ?all=true}. Refused while the sync runs. */
     @DeleteMapping
-    Map<String, Object> forgetAll(@PathVariable String name, @RequestParam(defaultValue = "false") boolean all) {
+    Map<String, Object> forgetAll(@PathVariable String name, @RequestParam(defaultValue = "false") boolean all,
+            Principal operator) {
         SyncDefinition sync = catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
         if (!all) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "forgetting every link of sync '" + name
                     + "' needs ?all=true");
         }
         refuseWhileRunning(name, "forget its links");
-        return Map.of("sync", name, "forgotten", links.forgetAll(sync.source().spec().linkSync(name)));
+        int forgotten = links.forgetAll(sync.source().spec().linkSync(name));
+        audit.record(name, "forgot every link", operator.getName(), forgotten + " link(s)");
+        return Map.of("sync", name, "forgotten", forgotten);
     }
 
     private void refuseWhileRunning(String name, String what) {

@@ -119,8 +119,8 @@ class SyncController {
     }
 
     @PostMapping("/syncs/{name}/resume")
-    SyncSummary resume(@PathVariable String name) {
-        operations.resume(Pauses.Kind.SYNC, name);
+    SyncSummary resume(@PathVariable String name, Principal operator) {
+        operations.resume(Pauses.Kind.SYNC, name, operator.getName());
         return sync(name);
     }
 

@@ -53,6 +53,6 @@ final class GroupControl implements GroupControlMBean {
 
     @Override
     public String resume() {
-        return Operators.refusing(() -> operations.resume(Pauses.Kind.GROUP, group) ? "resumed" : "was not paused");
+        return Operators.refusing(() -> operations.resume(Pauses.Kind.GROUP, group, Operators.current()) ? "resumed" : "was not paused");
     }
 }

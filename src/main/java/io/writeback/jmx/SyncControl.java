@@ -66,7 +66,7 @@ final class SyncControl implements SyncControlMBean {
 
     @Override
     public String resume() {
-        return Operators.refusing(() -> services.operations().resume(Pauses.Kind.SYNC, sync) ? "resumed" : "was not paused");
+        return Operators.refusing(() -> services.operations().resume(Pauses.Kind.SYNC, sync, Operators.current()) ? "resumed" : "was not paused");
     }
 
     @Override

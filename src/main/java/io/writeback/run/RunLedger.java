@@ -25,6 +25,7 @@ public class RunLedger implements RunProgress {
     private static final String SELECT = """
             SELECT id, sync, trigger, status, queued_at, started_at, finished_at, rows_read, inserted, updated,
                    deleted, skipped, failed, invalid, unknown, waiting, http_calls, error, rows_estimated, before_report,
+                   sync_version_id,
                    CASE WHEN status = 'running' AND rows_read > 0 AND rows_estimated > rows_read
                         THEN round(extract(epoch FROM now() - started_at) * (rows_estimated - rows_read) / rows_read)::bigint END
                        AS eta_seconds
@@ -49,7 +50,10 @@ public class RunLedger implements RunProgress {
     public RunContext start(Long queuedId, String sync, Trigger trigger, SyncSpec spec, RunScope scope,
             RecordTrace trace) {
         long id = queuedId != null ? queuedId : queue(sync, trigger);
-        jdbc.update("UPDATE writeback.runs SET status = 'running', started_at = now() WHERE id = ?", id);
+        jdbc.update("""
+                UPDATE writeback.runs SET status = 'running', started_at = now(),
+                       sync_version_id = (SELECT max(v.id) FROM writeback.sync_versions v WHERE v.sync = ?)
+                WHERE id = ?""", sync, id);
         return new RunContext(sync, id, spec, scope, trace);
     }
 
@@ -144,6 +148,6 @@ public class RunLedger implements RunProgress {
         return new RunView(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger"), rs.getString("status"),
                 rs.getObject("queued_at", OffsetDateTime.class), started, finished, duration, totals,
                 rs.getString("error"), rs.getObject("rows_estimated", Long.class), rs.getObject("eta_seconds", Long.class),
-                rs.getString("before_report"));
+                rs.getString("before_report"), rs.getObject("sync_version_id", Long.class));
     }
 }

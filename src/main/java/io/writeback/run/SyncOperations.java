@@ -3,6 +3,7 @@ package io.writeback.run;
 import io.writeback.deadletter.DeadLetters;
 import io.writeback.kernel.RunScope;
 import io.writeback.source.Bookmarks;
+import io.writeback.sync.SyncAudit;
 import io.writeback.sync.SyncCatalog;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +26,11 @@ public class SyncOperations {
     private final Bookmarks bookmarks;
     private final DeadLetters deadLetters;
     private final Pauses pauses;
+    private final SyncAudit audit;
 
     public SyncOperations(SyncCatalog catalog, RunLauncher launcher, ActiveRuns activeRuns, Bookmarks bookmarks,
-            DeadLetters deadLetters, Pauses pauses) {
+            DeadLetters deadLetters, Pauses pauses, SyncAudit audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.launcher = launcher;
         this.activeRuns = activeRuns;
@@ -78,13 +81,21 @@ public class SyncOperations {
 
     public Pauses.Pause pause(Pauses.Kind kind, String name, String by, String reason) {
         requireName(kind, name);
-        return pauses.pause(kind, name, by, reason == null || reason.isBlank() ? null : reason);
+        Pauses.Pause pause = pauses.pause(kind, name, by, reason == null || reason.isBlank() ? null : reason);
+        if (kind == Pauses.Kind.SYNC) {
+            audit.record(name, "paused", by, pause.reason());
+        }
+        return pause;
     }
 
     /** Resumes it; false when it was not paused. */
-    public boolean resume(Pauses.Kind kind, String name) {
+    public boolean resume(Pauses.Kind kind, String name, String by) {
         requireName(kind, name);
-        return pauses.resume(kind, name);
+        boolean resumed = pauses.resume(kind, name);
+        if (resumed && kind == Pauses.Kind.SYNC) {
+            audit.record(name, "resumed", by, null);
+        }
+        return resumed;
     }
 
     private void requireName(Pauses.Kind kind, String name) {

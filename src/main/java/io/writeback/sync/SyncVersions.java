@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the history of every sync's definition: at startup, a sync file whose text differs from the
- * last recorded version is recorded again, with its hash and time.
+ * last recorded version is recorded again, with its hash and time, and its note and author: the
+ * file's {@code # note:} comment, else the git commit that last touched it ({@link FileOrigin}).
  */
 @Component
 public class SyncVersions implements InitializingBean {
@@ -39,12 +40,38 @@ public class SyncVersions implements InitializingBean {
             List<String> last = jdbc.queryForList(
                     "SELECT hash FROM writeback.sync_versions WHERE sync = ? ORDER BY id DESC LIMIT 1", String.class, sync.name());
             if (last.isEmpty() || !last.get(0).equals(hash)) {
-                jdbc.update("INSERT INTO writeback.sync_versions (sync, file, content, hash, note) VALUES (?, ?, ?, ?, ?)",
-                        sync.name(), sync.file().toString(), content, hash,
-                        last.isEmpty() ? "first seen" : "changed since the last start");
+                FileOrigin origin = FileOrigin.of(sync.file(), content);
+                String note = origin.note() != null ? origin.note() : last.isEmpty() ? "first seen" : "changed since the last start";
+                jdbc.update("""
+                        INSERT INTO writeback.sync_versions (sync, file, content, hash, note, author, commit_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""", sync.name(), sync.file().toString(), content, hash, note,
+                        origin.author(), origin.commit());
                 log.info("Sync {}: new version {} recorded from {}", sync.name(), hash.substring(0, 12), sync.file());
             }
         }
+    }
+
+    /** One recorded version of a sync file; {@code content} only when asked for. */
+    public record Version(long id, String hash, String file, String note, String author, String commit,
+            java.time.OffsetDateTime recordedAt, String content) {
+    }
+
+    /** The versions of {@code sync}, newest first, without their content. */
+    public List<Version> of(String sync) {
+        return jdbc.query("""
+                SELECT id, hash, file, note, author, commit_id, recorded_at FROM writeback.sync_versions
+                WHERE sync = ? ORDER BY id DESC""", (rs, row) -> new Version(rs.getLong("id"), rs.getString("hash"),
+                rs.getString("file"), rs.getString("note"), rs.getString("author"), rs.getString("commit_id"),
+                rs.getObject("recorded_at", java.time.OffsetDateTime.class), null), sync);
+    }
+
+    /** One version of {@code sync}, with its content. */
+    public java.util.Optional<Version> find(String sync, long id) {
+        return jdbc.query("""
+                SELECT id, hash, file, note, author, commit_id, recorded_at, content FROM writeback.sync_versions
+                WHERE sync = ? AND id = ?""", (rs, row) -> new Version(rs.getLong("id"), rs.getString("hash"),
+                rs.getString("file"), rs.getString("note"), rs.getString("author"), rs.getString("commit_id"),
+                rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("content")), sync, id).stream().findFirst();
     }
 
     private static String read(SyncDefinition sync) {

@@ -36,7 +36,7 @@ public abstract class WritebackIntegrationTest {
     void resetState() throws IOException {
         http = TestUsers.ADMIN.on(anonymous);
         jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, "
-                + "writeback.pauses, sandbox.records, sandbox.idempotency_keys");
+                + "writeback.pauses, writeback.sync_audit, sandbox.records, sandbox.idempotency_keys");
         jdbc.execute("DROP SCHEMA IF EXISTS warehouse CASCADE");
         jdbc.execute(new ClassPathResource("demo/warehouse.sql").getContentAsString(StandardCharsets.UTF_8));
     }
