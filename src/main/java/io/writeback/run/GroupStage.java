@@ -24,8 +24,10 @@ public class GroupStage implements Stage<GroupOptions> {
     private final ObjectProvider<RunLauncher> launcher;
     private final ActiveRuns activeRuns;
     private final Pauses pauses;
+    private final Schedules schedules;
 
-    public GroupStage(ObjectProvider<RunLauncher> launcher, ActiveRuns activeRuns, Pauses pauses) {
+    public GroupStage(ObjectProvider<RunLauncher> launcher, ActiveRuns activeRuns, Pauses pauses, Schedules schedules) {
+        this.schedules = schedules;
         this.launcher = launcher;
         this.activeRuns = activeRuns;
         this.pauses = pauses;
@@ -41,6 +43,9 @@ public class GroupStage implements Stage<GroupOptions> {
         return exchange -> {
             String group = exchange.getFromRouteId();
             boolean claimed = Boolean.TRUE.equals(exchange.getMessage().getHeader(RunHeaders.GROUP_CLAIMED, Boolean.class));
+            if (!claimed && schedules.suppressed(exchange)) {
+                return;
+            }
             if (!claimed) {
                 Optional<Pauses.Pause> pause = pauses.of(Pauses.Kind.GROUP, group);
                 if (pause.isPresent()) {

@@ -39,10 +39,12 @@ public class RunLifecycle implements RunStarter {
     private final Pauses pauses;
     private final RunMeters meters;
     private final ApplicationEventPublisher events;
+    private final Schedules schedules;
 
     RunLifecycle(RunLedger ledger, ActiveRuns activeRuns, DeadLetters deadLetters, LinkIntents intents, Pauses pauses,
-            RunMeters meters, ApplicationEventPublisher events) {
+            RunMeters meters, ApplicationEventPublisher events, Schedules schedules) {
         this.events = events;
+        this.schedules = schedules;
         this.pauses = pauses;
         this.meters = meters;
         this.ledger = ledger;
@@ -66,6 +68,10 @@ public class RunLifecycle implements RunStarter {
             return Optional.of(preview);
         }
         Long queued = exchange.getMessage().getHeader(RunHeaders.RUN_ID, Long.class);
+        if (queued == null && schedules.suppressed(exchange)) {
+            log.debug("Sync {}: its trigger fired, but schedules are off", sync);
+            return Optional.empty();
+        }
         if (queued == null) {
             Optional<Pauses.Pause> pause = pauses.of(Pauses.Kind.SYNC, sync);
             if (pause.isPresent()) {

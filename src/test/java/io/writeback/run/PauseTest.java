@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Pausing a sync or a group: kept in the state database, honoured by schedules, groups and run-now. */
+/**
+ * Pausing a sync or a group: kept in the state database, honoured by schedules, groups and run-now; and
+ * schedules turned off, which no trigger firing overrides.
+ */
 class PauseTest extends WritebackIntegrationTest {
 
     @Autowired
@@ -60,6 +63,20 @@ class PauseTest extends WritebackIntegrationTest {
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isEqualTo(1);
         http.postForObject("/api/groups/demo_nightly/resume", null, JsonNode.class);
+    }
+
+    @Test
+    void aTriggerThatFiresWhileSchedulesAreOffStartsNothing() throws Exception {
+        Consumer consumer = camel.getRoute("companies").getConsumer();
+        Exchange fired = consumer.createExchange(false);
+        fired.getMessage().setHeader("fireTime", new java.util.Date());
+        try {
+            consumer.getProcessor().process(fired);
+        } finally {
+            consumer.releaseExchange(fired, false);
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isZero();
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.writeback.run;
+
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether schedules may start runs ({@code writeback.schedules.enabled}). Off, no trigger starts one, even
+ * when Quartz fires anyway (it starts its scheduler when a stopped route is started again) or a timer
+ * trigger ticks; runs asked for through the API, JMX or the command line still go.
+ */
+@Component
+class Schedules {
+
+    /** The header Quartz puts on every exchange it fires. */
+    private static final String QUARTZ_FIRE_TIME = "fireTime";
+
+    private final boolean enabled;
+
+    Schedules(@Value("${writeback.schedules.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Whether {@code exchange} was fired by a schedule that must not run now. */
+    boolean suppressed(Exchange exchange) {
+        return !enabled && (exchange.getMessage().getHeader(QUARTZ_FIRE_TIME) != null
+                || exchange.getProperty(Exchange.TIMER_FIRED_TIME) != null);
+    }
+}
