@@ -1,9 +1,9 @@
 package io.writeback.connection;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -55,22 +55,32 @@ public final class ConnectionSettingsCheck {
     }
 
     private static void unsetPlaceholders(ConfigurableEnvironment environment, List<String> problems) {
-        Set<ConfigurationPropertyName> seen = new HashSet<>();
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (!(source instanceof IterableConfigurationPropertySource iterable)) {
-                continue;
+        raw(environment).forEach((name, text) -> {
+            Matcher unset = PLACEHOLDER.matcher(environment.resolvePlaceholders(text));
+            while (unset.find()) {
+                problems.add(describe(name) + " uses ${" + unset.group(1) + "}, which is not set: set " + unset.group(1)
+                        + " in the environment, or give the setting a value");
             }
-            iterable.filter(CONNECTIONS::isAncestorOf).stream().sorted().filter(seen::add).forEach(name -> {
-                Object raw = source.getConfigurationProperty(name).getValue();
-                if (raw instanceof String text) {
-                    Matcher unset = PLACEHOLDER.matcher(environment.resolvePlaceholders(text));
-                    while (unset.find()) {
-                        problems.add(describe(name) + " uses ${" + unset.group(1) + "}, which is not set: set " + unset.group(1)
-                                + " in the environment, or give the setting a value");
+        });
+    }
+
+    /**
+     * Every setting under {@code writeback.connections} as written, placeholders unresolved, the value of the
+     * source that wins (the first that has it), in name order.
+     */
+    static Map<ConfigurationPropertyName, String> raw(ConfigurableEnvironment environment) {
+        Map<ConfigurationPropertyName, String> raw = new TreeMap<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                iterable.filter(CONNECTIONS::isAncestorOf).stream().filter(name -> !raw.containsKey(name)).forEach(name -> {
+                    Object value = source.getConfigurationProperty(name).getValue();
+                    if (value != null) {
+                        raw.put(name, value.toString());
                     }
-                }
-            });
+                });
+            }
         }
+        return raw;
     }
 
     /** "connection 'crm' setting 'objects.people.id-poynter'", from writeback.connections.crm.objects.people.id-poynter. */

@@ -82,7 +82,7 @@ public class SyncVersions implements InitializingBean {
         }
     }
 
-    private static String sha256(String content) {
+    static String sha256(String content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
