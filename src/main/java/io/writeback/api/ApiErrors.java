@@ -15,38 +15,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "io.writeback")
 class ApiErrors {
 
-    @ExceptionHandler(UnknownSyncException.class)
-    ProblemDetail unknownSync(UnknownSyncException e) {
+    /** No such sync, group, run or record. */
+    @ExceptionHandler({UnknownSyncException.class, UnknownGroupException.class, NotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(UnknownGroupException.class)
-    ProblemDetail unknownGroup(UnknownGroupException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(PausedException.class)
-    ProblemDetail paused(PausedException e) {
+    /** Refused as things stand: paused, running already, its route stopped. */
+    @ExceptionHandler({PausedException.class, GroupRunningException.class, RunInProgressException.class,
+        SyncNotStartedException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(GroupRunningException.class)
-    ProblemDetail groupRunning(GroupRunningException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(RunInProgressException.class)
-    ProblemDetail inProgress(RunInProgressException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(SyncNotStartedException.class)
-    ProblemDetail notStarted(SyncNotStartedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 }

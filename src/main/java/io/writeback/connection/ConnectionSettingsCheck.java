@@ -89,14 +89,21 @@ public final class ConnectionSettingsCheck {
         if (name.getNumberOfElements() <= depth) {
             return "writeback.connections";
         }
-        String connection = name.getElement(depth, ConfigurationPropertyName.Form.ORIGINAL);
-        if (name.getNumberOfElements() == depth + 1) {
-            return "connection '" + connection + "'";
-        }
+        List<String> setting = setting(name);
+        return "connection '" + connection(name) + "'" + (setting.isEmpty() ? "" : " setting '" + String.join(".", setting) + "'");
+    }
+
+    /** The connection a name under writeback.connections is of. */
+    static String connection(ConfigurationPropertyName name) {
+        return name.getElement(CONNECTIONS.getNumberOfElements(), ConfigurationPropertyName.Form.ORIGINAL);
+    }
+
+    /** The setting a name under writeback.connections.NAME is, element by element, dashed: [objects, people, id-pointer]. */
+    static List<String> setting(ConfigurationPropertyName name) {
         List<String> setting = new ArrayList<>();
-        for (int i = depth + 1; i < name.getNumberOfElements(); i++) {
+        for (int i = CONNECTIONS.getNumberOfElements() + 1; i < name.getNumberOfElements(); i++) {
             setting.add(name.getElement(i, ConfigurationPropertyName.Form.DASHED));
         }
-        return "connection '" + connection + "' setting '" + String.join(".", setting) + "'";
+        return setting;
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -22,18 +21,14 @@ public final class ConnectionSettingsText {
 
     /** By connection name. */
     public static Map<String, String> of(ConfigurableEnvironment environment) {
-        int depth = ConfigurationPropertyName.of("writeback.connections").getNumberOfElements();
         Map<String, StringBuilder> texts = new TreeMap<>();
         ConnectionSettingsCheck.raw(environment).forEach((name, value) -> {
-            if (name.getNumberOfElements() <= depth + 1) {
+            List<String> setting = ConnectionSettingsCheck.setting(name);
+            if (setting.isEmpty()) {
                 return;
             }
-            String connection = name.getElement(depth, ConfigurationPropertyName.Form.ORIGINAL);
-            List<String> setting = new java.util.ArrayList<>();
-            for (int i = depth + 1; i < name.getNumberOfElements(); i++) {
-                setting.add(name.getElement(i, ConfigurationPropertyName.Form.DASHED));
-            }
-            texts.computeIfAbsent(connection, c -> new StringBuilder()).append(String.join(".", setting)).append(" = ")
+            texts.computeIfAbsent(ConnectionSettingsCheck.connection(name), c -> new StringBuilder())
+                    .append(String.join(".", setting)).append(" = ")
                     .append(secret(setting) ? masked(value) : value).append('\n');
         });
         Map<String, String> result = new LinkedHashMap<>();

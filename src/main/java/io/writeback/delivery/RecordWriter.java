@@ -233,14 +233,7 @@ public class RecordWriter {
     }
 
     String idIn(String body, String pointer) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return TargetIds.of(json.readTree(body).at(pointer));
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return TargetIds.of(readTree(body).at(pointer));
     }
 
     String serialise(Object payload) {

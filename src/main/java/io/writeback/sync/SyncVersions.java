@@ -24,6 +24,12 @@ public class SyncVersions implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(SyncVersions.class);
 
+    private static final String VERSIONS = "FROM writeback.sync_versions";
+
+    private static final org.springframework.jdbc.core.RowMapper<Version> VERSION = (rs, row) -> new Version(rs.getLong("id"),
+            rs.getString("hash"), rs.getString("file"), rs.getString("note"), rs.getString("author"), rs.getString("commit_id"),
+            rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("content"));
+
     private final SyncCatalog catalog;
     private final JdbcTemplate jdbc;
 
@@ -58,20 +64,14 @@ public class SyncVersions implements InitializingBean {
 
     /** The versions of {@code sync}, newest first, without their content. */
     public List<Version> of(String sync) {
-        return jdbc.query("""
-                SELECT id, hash, file, note, author, commit_id, recorded_at FROM writeback.sync_versions
-                WHERE sync = ? ORDER BY id DESC""", (rs, row) -> new Version(rs.getLong("id"), rs.getString("hash"),
-                rs.getString("file"), rs.getString("note"), rs.getString("author"), rs.getString("commit_id"),
-                rs.getObject("recorded_at", java.time.OffsetDateTime.class), null), sync);
+        return jdbc.query("SELECT id, hash, file, note, author, commit_id, recorded_at, NULL AS content " + VERSIONS
+                + " WHERE sync = ? ORDER BY id DESC", VERSION, sync);
     }
 
     /** One version of {@code sync}, with its content. */
     public java.util.Optional<Version> find(String sync, long id) {
-        return jdbc.query("""
-                SELECT id, hash, file, note, author, commit_id, recorded_at, content FROM writeback.sync_versions
-                WHERE sync = ? AND id = ?""", (rs, row) -> new Version(rs.getLong("id"), rs.getString("hash"),
-                rs.getString("file"), rs.getString("note"), rs.getString("author"), rs.getString("commit_id"),
-                rs.getObject("recorded_at", java.time.OffsetDateTime.class), rs.getString("content")), sync, id).stream().findFirst();
+        return jdbc.query("SELECT id, hash, file, note, author, commit_id, recorded_at, content " + VERSIONS
+                + " WHERE sync = ? AND id = ?", VERSION, sync, id).stream().findFirst();
     }
 
     private static String read(SyncDefinition sync) {

@@ -3,7 +3,6 @@ package io.writeback.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.writeback.support.SyncFile;
 import io.writeback.support.WritebackProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -39,12 +38,7 @@ class KillRecoveryIT {
         Files.createDirectories(WORK.resolve("routes"));
         postgres = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("db")).setCleanDataDirectory(true).start();
         jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-        jdbc.execute("""
-                CREATE SCHEMA warehouse;
-                CREATE TABLE warehouse.bulk (id int PRIMARY KEY, name text NOT NULL, amount int NOT NULL);
-                INSERT INTO warehouse.bulk SELECT g, 'row ' || g, g %% 1000 FROM generate_series(1, %d) AS g""".formatted(ROWS));
-        SyncFile.of("bulk", "SELECT id, name, amount FROM warehouse.bulk").source("chunkSize", 100)
-                .fields("name, amount, warehouse_id=id").deliver("sandbox", "bulk", 100).writeTo(WORK.resolve("routes"));
+        BulkRows.prepare(jdbc, ROWS, WORK.resolve("routes"), "sandbox");
     }
 
     @AfterAll
@@ -67,7 +61,7 @@ class KillRecoveryIT {
             writeback.startRun("bulk");
             int threshold = killWhenSandboxHolds[i];
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> sandboxRecords() >= threshold);
+                    .until(() -> BulkRows.inSandbox(jdbc) >= threshold);
             writeback.kill();
             unsettledAfterKills.add(jdbc.queryForObject(
                     "SELECT coalesce(sum(cardinality(source_ids)), 0) FROM writeback.intents WHERE sync = 'bulk'", Long.class));
@@ -80,9 +74,7 @@ class KillRecoveryIT {
                         status -> !status.matches("queued|running"));
         writeback.close();
 
-        Map<String, Object> sandbox = jdbc.queryForMap("""
-                SELECT count(*) AS records, count(DISTINCT data->>'warehouse_id') AS distinct_rows
-                FROM sandbox.records WHERE object = 'bulk'""");
+        Map<String, Object> sandbox = BulkRows.sandboxCounts(jdbc);
         assertThat(sandbox).containsEntry("records", (long) ROWS).containsEntry("distinct_rows", (long) ROWS);
         assertThat(jdbc.queryForObject("SELECT status FROM writeback.runs WHERE id = ?", String.class, runId))
                 .isEqualTo("succeeded");
@@ -110,9 +102,5 @@ class KillRecoveryIT {
                 "--writeback.demo.enabled=true"), WORK.resolve(name + ".log"));
         STARTED.add(writeback);
         return writeback;
-    }
-
-    private static long sandboxRecords() {
-        return jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'bulk'", Long.class);
     }
 }

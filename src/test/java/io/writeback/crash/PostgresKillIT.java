@@ -3,7 +3,6 @@ package io.writeback.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.writeback.support.SyncFile;
 import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -42,12 +41,7 @@ class PostgresKillIT {
         Files.createDirectories(WORK.resolve("no-routes"));
         outside = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("outside-db")).setCleanDataDirectory(true).start();
         jdbc = new JdbcTemplate(outside.getPostgresDatabase());
-        jdbc.execute("""
-                CREATE SCHEMA warehouse;
-                CREATE TABLE warehouse.bulk (id int PRIMARY KEY, name text NOT NULL, amount int NOT NULL);
-                INSERT INTO warehouse.bulk SELECT g, 'row ' || g, g %% 1000 FROM generate_series(1, %d) AS g""".formatted(ROWS));
-        SyncFile.of("bulk", "SELECT id, name, amount FROM warehouse.bulk").source("chunkSize", 100)
-                .fields("name, amount, warehouse_id=id").deliver("remote", "bulk", 100).writeTo(WORK.resolve("routes"));
+        BulkRows.prepare(jdbc, ROWS, WORK.resolve("routes"), "remote");
     }
 
     @AfterAll
@@ -73,14 +67,14 @@ class PostgresKillIT {
                 "--writeback.demo.enabled=true"));
         WritebackProcess writeback = startWriteback("run", destination);
         writeback.startRun("bulk");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> sandboxRecords() >= 2_000);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> BulkRows.inSandbox(jdbc) >= 2_000);
 
         ProcessHandle postgres = ProcessHandle.of(Long.parseLong(Files.readAllLines(WORK.resolve("state/postmaster.pid"))
                 .get(0).strip())).orElseThrow();
         postgres.destroyForcibly();
         postgres.onExit().join();
         writeback.kill();
-        long sentBeforeKill = sandboxRecords();
+        long sentBeforeKill = BulkRows.inSandbox(jdbc);
 
         WritebackProcess again = startWriteback("after-kill", destination);
         long runId = again.startRun("bulk");
@@ -88,9 +82,7 @@ class PostgresKillIT {
                 .until(() -> again.get("/api/runs/" + runId), state -> !state.matches(".*\"status\":\"(queued|running)\".*"));
         again.close();
 
-        Map<String, Object> sandbox = jdbc.queryForMap("""
-                SELECT count(*) AS records, count(DISTINCT data->>'warehouse_id') AS distinct_rows
-                FROM sandbox.records WHERE object = 'bulk'""");
+        Map<String, Object> sandbox = BulkRows.sandboxCounts(jdbc);
         assertThat(sentBeforeKill).isLessThan(ROWS);
         assertThat(sandbox).containsEntry("records", (long) ROWS).containsEntry("distinct_rows", (long) ROWS);
         assertThat(ended).contains("\"status\":\"succeeded\"");
@@ -124,9 +116,5 @@ class PostgresKillIT {
         WritebackProcess writeback = WritebackProcess.start(List.of("-Xmx256m"), all, WORK.resolve(name + ".log"));
         STARTED.add(writeback);
         return writeback;
-    }
-
-    private static long sandboxRecords() {
-        return jdbc.queryForObject("SELECT count(*) FROM sandbox.records WHERE object = 'bulk'", Long.class);
     }
 }

@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.run.ActiveRuns;
 import io.writeback.support.TestUsers;
+import io.writeback.support.Triggers;
 import io.writeback.support.WritebackIntegrationTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Consumer;
-import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -30,7 +29,7 @@ class SyncGroupTest extends WritebackIntegrationTest {
 
     @Test
     void theGroupRunsCompaniesThenContactsSoNoContactWaits() throws Exception {
-        fire("demo_nightly");
+        Triggers.fire(camel, "demo_nightly");
 
         List<Map<String, Object>> runs = jdbc.queryForList(
                 "SELECT sync, trigger, status, inserted, waiting, started_at, finished_at FROM writeback.runs ORDER BY id");
@@ -82,17 +81,5 @@ class SyncGroupTest extends WritebackIntegrationTest {
             activeRuns.releaseGroup("demo_nightly");
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isZero();
-    }
-
-    /** Sends one exchange through the group's route, as its quartz trigger would (schedules are off in tests). */
-    private void fire(String route) throws Exception {
-        Consumer consumer = camel.getRoute(route).getConsumer();
-        Exchange exchange = consumer.createExchange(false);
-        try {
-            consumer.getProcessor().process(exchange);
-            assertThat(exchange.getException()).isNull();
-        } finally {
-            consumer.releaseExchange(exchange, false);
-        }
     }
 }

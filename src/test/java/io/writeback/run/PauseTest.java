@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.writeback.support.TestUsers;
+import io.writeback.support.Triggers;
 import io.writeback.support.WritebackIntegrationTest;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Consumer;
-import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -36,7 +35,7 @@ class PauseTest extends WritebackIntegrationTest {
                 .endsWith(": CRM migration; resume it with POST /api/syncs/companies/resume");
         assertThat(http.postForEntity("/api/syncs/companies/resync", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
-        fire("companies");
+        Triggers.fire(camel, "companies");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isZero();
         assertThat(http.getForObject("/api/syncs", JsonNode.class).findValues("paused")).anyMatch(p -> !p.isNull());
 
@@ -50,7 +49,7 @@ class PauseTest extends WritebackIntegrationTest {
     void aGroupSkipsAPausedSyncAndAPausedGroupDoesNotRun() throws Exception {
         http.postForObject("/api/syncs/contacts/pause", null, JsonNode.class);
 
-        fire("demo_nightly");
+        Triggers.fire(camel, "demo_nightly");
 
         assertThat(jdbc.queryForList("SELECT sync FROM writeback.runs", String.class)).containsExactly("companies");
         http.postForObject("/api/syncs/contacts/resume", null, JsonNode.class);
@@ -59,7 +58,7 @@ class PauseTest extends WritebackIntegrationTest {
         assertThat(http.postForEntity("/api/groups/demo_nightly/runs", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
 
-        fire("demo_nightly");
+        Triggers.fire(camel, "demo_nightly");
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isEqualTo(1);
         http.postForObject("/api/groups/demo_nightly/resume", null, JsonNode.class);
@@ -67,14 +66,7 @@ class PauseTest extends WritebackIntegrationTest {
 
     @Test
     void aTriggerThatFiresWhileSchedulesAreOffStartsNothing() throws Exception {
-        Consumer consumer = camel.getRoute("companies").getConsumer();
-        Exchange fired = consumer.createExchange(false);
-        fired.getMessage().setHeader("fireTime", new java.util.Date());
-        try {
-            consumer.getProcessor().process(fired);
-        } finally {
-            consumer.releaseExchange(fired, false);
-        }
+        Triggers.fire(camel, "companies", Map.of("fireTime", new java.util.Date()));
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.runs", Long.class)).isZero();
     }
@@ -86,17 +78,5 @@ class PauseTest extends WritebackIntegrationTest {
         assertThat(anonymous.postForEntity("/api/groups/demo_nightly/pause", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.pauses", Long.class)).isZero();
-    }
-
-    /** Sends one exchange through the route, as its quartz trigger would (schedules are off in tests). */
-    private void fire(String route) throws Exception {
-        Consumer consumer = camel.getRoute(route).getConsumer();
-        Exchange exchange = consumer.createExchange(false);
-        try {
-            consumer.getProcessor().process(exchange);
-            assertThat(exchange.getException()).isNull();
-        } finally {
-            consumer.releaseExchange(exchange, false);
-        }
     }
 }

@@ -40,10 +40,7 @@ class FirstStartIT {
         FileSystemUtils.deleteRecursively(DATA.getParent());
         Files.createDirectories(DATA);
         Path logFile = DATA.getParent().resolve("writeback.log");
-        writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
-                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
-                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
-                "--writeback.schedules.enabled=false"), logFile);
+        writeback = start(logFile);
         log = Files.readString(logFile);
     }
 
@@ -101,10 +98,7 @@ class FirstStartIT {
                 .contains("\"reason\":\"before a restart\"");
         writeback.close();
 
-        writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
-                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
-                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
-                "--writeback.schedules.enabled=false"), DATA.getParent().resolve("writeback-again.log"));
+        writeback = start(DATA.getParent().resolve("writeback-again.log"));
 
         assertThat(Files.readString(DATA.resolve("admin-password")).strip()).isEqualTo(password);
         writeback.logInAs("admin", password);
@@ -120,10 +114,7 @@ class FirstStartIT {
         assertThat(ProcessHandle.of(leftRunning).map(ProcessHandle::isAlive)).contains(true);
 
         Path logFile = DATA.getParent().resolve("writeback-after-kill.log");
-        writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
-                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
-                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
-                "--writeback.schedules.enabled=false"), logFile);
+        writeback = start(logFile);
 
         assertThat(Files.readString(logFile)).containsPattern("WARN .*Embedded PostgreSQL: the server of an earlier Writeback "
                 + "that stopped without shutting it down still runs on .* \\(pid " + leftRunning + ", port \\d+\\); stopping it");
@@ -139,15 +130,21 @@ class FirstStartIT {
         writeback.close();
         Path logFile = DATA.getParent().resolve("writeback-without-demo.log");
 
-        writeback = WritebackProcess.start(List.of("-Xmx256m"), List.of(
-                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
-                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
-                "--writeback.demo.enabled=false",
-                "--writeback.schedules.enabled=false"), logFile);
+        writeback = start(logFile, "--writeback.demo.enabled=false");
 
         writeback.logInAs("admin", password);
         assertThat(writeback.get("/api/syncs")).isEqualTo("[]");
         assertThat(Files.readString(logFile)).contains("0 sync(s) in").doesNotContain("companies (quartz");
+    }
+
+    /** Writeback on this test's data, with no admin configured: the first start generates one. */
+    private static WritebackProcess start(Path logFile, String... more) throws IOException, InterruptedException {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--writeback.security.admin-password-file=" + DATA.resolve("admin-password"),
+                "--writeback.embedded-db.data-dir=" + DATA.resolve("postgres"),
+                "--writeback.schedules.enabled=false"));
+        arguments.addAll(List.of(more));
+        return WritebackProcess.start(List.of("-Xmx256m"), arguments, logFile);
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {
