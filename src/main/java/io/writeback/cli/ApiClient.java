@@ -43,6 +43,10 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    JsonNode delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
         request.header("Accept", "application/json").timeout(Duration.ofMinutes(2));
         if (authorization != null) {

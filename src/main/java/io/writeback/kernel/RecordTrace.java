@@ -55,7 +55,7 @@ public final class RecordTrace {
                 || record.action() == Action.RECOVER;
         if (worthShowing && records.size() < keep) {
             records.add(new TracedRecord(record.sourceId(), record.action().name().toLowerCase(), record.reason(),
-                    record.row(), method == null ? null : new TracedRecord.Request(method, url, requestBody),
+                    record.row(), record.payload(), method == null ? null : new TracedRecord.Request(method, url, requestBody),
                     status == null ? null : new TracedRecord.Response(status, responseBody), error));
         }
     }
@@ -79,9 +79,12 @@ public final class RecordTrace {
         return Collections.unmodifiableList(new ArrayList<>(findings));
     }
 
-    /** One record: its action and why, its row, and the request and answer when there were any. */
-    public record TracedRecord(String sourceId, String action, String reason, Map<String, Object> row, Request request,
-            Response response, String error) {
+    /**
+     * One record: its action and why, its row, the payload the mapping made of it (null for an invalid row),
+     * and the request and answer when there were any.
+     */
+    public record TracedRecord(String sourceId, String action, String reason, Map<String, Object> row,
+            Map<String, Object> payload, Request request, Response response, String error) {
 
         /** A request as sent, or as it would be sent. */
         public record Request(String method, String url, String body) {

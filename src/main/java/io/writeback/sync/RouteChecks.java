@@ -12,6 +12,7 @@ import io.writeback.mapping.MappingOptions;
 import io.writeback.mapping.Relation;
 import io.writeback.source.SourceOptions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SplitDefinition;
 import org.apache.camel.model.ToDefinition;
+import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 
 /**
  * The checks of one sync file on its own: its YAML (through Camel's own loader), each route's trigger,
@@ -51,12 +54,17 @@ final class RouteChecks {
     /** Loads one file in a Camel context of its own, so that no file can hide another's routes. */
     void read(Path file, List<String> problems, List<SyncDefinition> syncs, List<GroupDefinition> groups)
             throws IOException {
+        read(file, ResourceHelper.fromString(file.toString(), Files.readString(file)), problems, syncs, groups);
+    }
+
+    /** As {@link #read(Path, List, List, List)}, for a sync file's text that is not on disk; {@code file} names it. */
+    void read(Path file, Resource text, List<String> problems, List<SyncDefinition> syncs, List<GroupDefinition> groups)
+            throws IOException {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addComponent(StageKind.SCHEME, new CheckedStages());
             camel.addModelLifecycleStrategy(new LineBreaks());
             try {
-                PluginHelper.getRoutesLoader(camel).loadRoutes(
-                        PluginHelper.getResourceLoader(camel).resolveResource("file:" + file));
+                PluginHelper.getRoutesLoader(camel).loadRoutes(text);
             } catch (Exception e) {
                 problems.add(file + ": " + StageReader.rootMessage(e));
                 return;

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.camel.support.ResourceHelper;
 
 /**
  * Checks every sync file under a routes directory before anything runs: each file on its own
@@ -76,6 +78,37 @@ public final class SyncFileValidator {
             throw new InvalidSyncFilesException(problems);
         }
         return new ValidationReport(List.copyOf(syncs), List.copyOf(groups), List.copyOf(warnings));
+    }
+
+    /**
+     * Checks the text of one sync file that is not on disk (a clone's), against the syncs already declared:
+     * its own checks, and that the syncs its relations name are among {@code declared}.
+     *
+     * @param file names the text in problems
+     * @return the one sync it declares
+     * @throws InvalidSyncFilesException naming every problem
+     */
+    public SyncDefinition validateOne(Path file, String text, Collection<SyncDefinition> declared) {
+        List<String> problems = new ArrayList<>();
+        List<SyncDefinition> syncs = new ArrayList<>();
+        List<GroupDefinition> groups = new ArrayList<>();
+        try {
+            routes.read(file, ResourceHelper.fromString(file.toString(), text), problems, syncs, groups);
+        } catch (IOException e) {
+            problems.add(file + ": cannot be read: " + e.getMessage());
+        }
+        if (problems.isEmpty() && (syncs.size() != 1 || !groups.isEmpty())) {
+            problems.add(file + ": must declare exactly one sync");
+        }
+        if (problems.isEmpty()) {
+            List<SyncDefinition> all = new ArrayList<>(declared);
+            all.addAll(syncs);
+            CrossSyncChecks.checkRelations(all, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSyncFilesException(problems);
+        }
+        return syncs.get(0);
     }
 
     private static List<Path> syncFiles(Path routesDir) throws IOException {

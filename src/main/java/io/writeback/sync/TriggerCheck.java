@@ -6,7 +6,10 @@ import java.util.Map;
 import org.apache.camel.util.StringHelper;
 import org.quartz.CronExpression;
 
-/** A sync's or group's trigger: a Quartz cron or a timer, described for people. */
+/**
+ * A sync's or group's trigger: a Quartz cron, a timer, or {@code direct:} for one that runs on demand only
+ * (through the API, JMX or the command line), described for people.
+ */
 final class TriggerCheck {
 
     private TriggerCheck() {
@@ -33,7 +36,10 @@ final class TriggerCheck {
         if (scheme.equals("timer")) {
             return "timer, every " + parameters.getOrDefault("period", "1000") + " ms";
         }
-        found.add("a sync starts from quartz: (cron) or timer:, not '" + uri + "'");
+        if (scheme.equals("direct")) {
+            return "on demand only";
+        }
+        found.add("a sync starts from quartz: (cron), timer: or direct: (on demand only), not '" + uri + "'");
         return null;
     }
 }

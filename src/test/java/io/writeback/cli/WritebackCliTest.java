@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.writeback.support.TestUsers;
 import io.writeback.support.WritebackIntegrationTest;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Each command of the command line against a running Writeback (the demo), with its output and exit code. */
@@ -41,7 +45,7 @@ class WritebackCliTest extends WritebackIntegrationTest {
 
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("status", "runs", "run", "preview", "explain", "pause", "resume", "dead-letters", "replay",
-                "validate", "Exit codes:");
+                "clone", "clones", "compare", "delete-clone", "export", "import", "validate", "Exit codes:");
         assertThat(WritebackCli.wanted(new String[] {"--help"})).isTrue();
         assertThat(WritebackCli.wanted(new String[] {"status"})).isTrue();
         assertThat(WritebackCli.wanted(new String[] {"--server.port=8080"})).isFalse();
@@ -103,6 +107,47 @@ class WritebackCliTest extends WritebackIntegrationTest {
                 new PrintWriter(err));
         assertThat(unreachable).isEqualTo(3);
         assertThat(err.toString()).startsWith("writeback: cannot reach Writeback at http://127.0.0.1:1/");
+    }
+
+    @Test
+    void aCloneIsMadeRunComparedAndDeletedFromTheCommandLine(@TempDir Path dir) throws IOException {
+        Path query = Files.writeString(dir.resolve("companies.sql"), "SELECT id, name, domain, _sdc_batched_at\n"
+                + "FROM warehouse.companies WHERE id <= 3");
+        Result made = cli(TestUsers.OPERATOR, "clone", "companies", "--name", "companies_try", "--set", "source.query=@" + query,
+                "--set", "map.fields=name, domain=name", "--expires-in", "1d");
+        Result run = cli(TestUsers.OPERATOR, "run", "companies_try", "--wait");
+        cli(TestUsers.OPERATOR, "run", "companies", "--wait");
+        Result listed = cli(TestUsers.VIEWER, "clones");
+        Result compared = cli(TestUsers.OPERATOR, "compare", "companies_try");
+        Result refused = cli(TestUsers.VIEWER, "delete-clone", "companies_try");
+        Result deleted = cli(TestUsers.OPERATOR, "delete-clone", "companies_try");
+        Result badSet = cli(TestUsers.OPERATOR, "clone", "companies", "--set", "query=x");
+
+        assertThat(made.exit()).isZero();
+        assertThat(made.out()).startsWith("clone companies_try of companies delivers to sandbox companies_try.companies until ");
+        assertThat(run.out()).contains(" of companies_try succeeded: rowsRead 3, inserted 3");
+        assertThat(listed.out()).containsPattern("(?m)^companies_try +companies +sandbox +companies_try.companies +operator .* true");
+        assertThat(compared.out()).startsWith("3 record(s) compared with companies: 3 differ, 0 the same")
+                .containsPattern("(?m)^domain +3").containsPattern("(?m)^industry +3");
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(deleted.out()).isEqualTo("clone companies_try deleted\n");
+        assertThat(badSet.exit()).isEqualTo(2);
+        assertThat(badSet.err()).contains("--set takes STAGE.PARAMETER=VALUE");
+    }
+
+    @Test
+    void theConfigurationIsExportedToAFileAndImportedAsADryRun(@TempDir Path dir) {
+        Path file = dir.resolve("writeback.json");
+        Result exported = cli(TestUsers.OPERATOR, "export", "--out", file.toString());
+        Result dryRun = cli(TestUsers.ADMIN, "import", file.toString());
+        Result refused = cli(TestUsers.OPERATOR, "import", file.toString(), "--apply");
+
+        assertThat(exported.exit()).isZero();
+        assertThat(file).content().contains("\"format\" : \"writeback-configuration/1\"", "demo/companies.camel.yaml");
+        assertThat(dryRun.exit()).isZero();
+        assertThat(dryRun.out()).containsPattern("(?m)^demo/companies.camel.yaml +same")
+                .endsWith("dry run: nothing changed (--apply to apply)\n");
+        assertThat(refused.exit()).isEqualTo(3);
     }
 
     @Test

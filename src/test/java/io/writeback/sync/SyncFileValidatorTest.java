@@ -97,6 +97,21 @@ class SyncFileValidatorTest {
     }
 
     @Test
+    void aDirectTriggerMakesASyncThatRunsOnDemandOnly() throws IOException {
+        write("contacts.camel.yaml", VALID.replace("uri: quartz:writeback/contacts", "uri: direct:contacts")
+                .replace("cron: \"0 0/15 * * * ?\"", "{}").replace("parameters:\n                    {}", ""));
+        write("people.camel.yaml", VALID.replace("id: contacts", "id: people")
+                .replace("uri: quartz:writeback/contacts", "uri: seda:people"));
+
+        assertThatThrownBy(() -> validator.validate(routes)).isInstanceOf(InvalidSyncFilesException.class)
+                .hasMessageContaining("sync 'people': a sync starts from quartz: (cron), timer: or direct: (on demand only), "
+                        + "not 'seda:people")
+                .hasMessageNotContaining("sync 'contacts'");
+        Files.delete(routes.resolve("people.camel.yaml"));
+        assertThat(validator.validate(routes).syncs().get(0).schedule()).isEqualTo("on demand only");
+    }
+
+    @Test
     void anUnknownParameterIsNamedWithItsFile() throws IOException {
         write("contacts.camel.yaml", VALID.replace("key: id", "key: id\n              querry: x"));
 
