@@ -1,5 +1,6 @@
 package io.writeback.api;
 
+import io.writeback.qa.QaRunningException;
 import io.writeback.run.GroupRunningException;
 import io.writeback.run.PausedException;
 import io.writeback.run.RunInProgressException;
@@ -32,7 +33,7 @@ class ApiErrors {
 
     /** Refused as things stand: paused, running already, its route stopped. */
     @ExceptionHandler({PausedException.class, GroupRunningException.class, RunInProgressException.class,
-        SyncNotStartedException.class})
+        SyncNotStartedException.class, QaRunningException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }

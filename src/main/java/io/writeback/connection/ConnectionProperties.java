@@ -28,12 +28,14 @@ import java.util.Map;
  * @param resultsPointer where every bulk answer holds its results, unless the endpoint says ({@code /results} by default)
  * @param searchRateLimit a second limit for the calls of lookups marked {@code search} (HubSpot's search
  *                       endpoints allow fewer calls than the rest); none by default
+ * @param read           how records are read back by id for QA checks ({@link RecordReads}); HubSpot's batch read
+ *                       for {@code type: hubspot}
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
         BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type, String idPointer,
-        String resultsPointer, RateLimit searchRateLimit) {
+        String resultsPointer, RateLimit searchRateLimit, RecordReads read) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -58,7 +60,9 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             baseUrl = baseUrl == null || baseUrl.isBlank() ? HubSpotProfile.BASE_URL : baseUrl;
             rateLimit = rateLimit == null ? HubSpotProfile.RATE_LIMIT : rateLimit;
             searchRateLimit = searchRateLimit == null ? HubSpotProfile.SEARCH_RATE_LIMIT : searchRateLimit;
+            read = read == null ? HubSpotProfile.reads() : read;
         }
+        read = (read == null ? new RecordReads(null, null, null) : read).withBulkPointers(resultsPointer);
     }
 
     /** The hosts requests may go to: as configured, else those of the base URL and token URL. */

@@ -48,6 +48,11 @@ public final class HttpConnection implements AutoCloseable {
         return objects.computeIfAbsent(object, properties::object);
     }
 
+    /** How this connection's records are read back by id. */
+    public RecordReads reads() {
+        return properties.read();
+    }
+
     /** The URLs of this connection's endpoints. */
     public ConnectionUrls urls() {
         return urls;

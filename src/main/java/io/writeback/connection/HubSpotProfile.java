@@ -60,6 +60,13 @@ final class HubSpotProfile {
                 null, null, null, null);
     }
 
+    /** Records read back by id: one with its properties, or up to 100 by batch read, asking for the fields compared. */
+    static RecordReads reads() {
+        return new RecordReads(OBJECTS + "/{id}", "/properties", new BulkEndpoint(OBJECTS + "/batch/read", null, "/results",
+                "/id", null, MAX_BATCH, null, null, null, "id", null, "POST", """
+                {"inputs":{items},"properties":{fields},"propertiesWithHistory":[]}""", false));
+    }
+
     private static BulkEndpoint batch(String operation, String keysField, String itemKeyField, String matchPointer,
             String itemIdField) {
         return batch(operation, keysField, itemKeyField, matchPointer, itemIdField, null);

@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
  * decimal text (a numeric 1200.50 stays {@code 1200.50}), a boolean as {@code true}/{@code false}, a list as its items joined by {@code ;} (a
  * multiple-choice value), an object as its JSON, and NULL as an empty string, which clears the field.
  */
-final class PropertyValues {
+public final class PropertyValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PropertyValues() {
     }
 
-    static Map<String, Object> asStrings(Map<String, Object> payload) {
+    public static Map<String, Object> asStrings(Map<String, Object> payload) {
         Map<String, Object> strings = new LinkedHashMap<>();
         payload.forEach((field, value) -> strings.put(field, asString(value)));
         return strings;

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * What a run did, or would do, record by record: kept for previews (a dry run that sends and writes
@@ -19,11 +20,14 @@ public final class RecordTrace {
     private final Map<Action, Long> counts = new EnumMap<>(Action.class);
     private final List<TracedRecord> records = new ArrayList<>();
     private final List<String> findings = new ArrayList<>();
+    private final Consumer<TracedRecord> sink;
+    private String failure;
 
-    private RecordTrace(boolean dryRun, int keep, boolean onlySentOrInvalid) {
+    private RecordTrace(boolean dryRun, int keep, boolean onlySentOrInvalid, Consumer<TracedRecord> sink) {
         this.dryRun = dryRun;
         this.keep = keep;
         this.onlySentOrInvalid = onlySentOrInvalid;
+        this.sink = sink;
     }
 
     /**
@@ -31,17 +35,22 @@ public final class RecordTrace {
      * and unrecoverable ones.
      */
     public static RecordTrace preview(int samples) {
-        return new RecordTrace(true, samples, true);
+        return new RecordTrace(true, samples, true, null);
     }
 
     /** A dry run keeping every record, up to {@code keep}, whatever would happen to it. */
     public static RecordTrace dryRunOfAll(int keep) {
-        return new RecordTrace(true, keep, false);
+        return new RecordTrace(true, keep, false, null);
+    }
+
+    /** A dry run handing every record to {@code sink} as it comes, in this trace's lock, keeping none. */
+    public static RecordTrace dryRunInto(Consumer<TracedRecord> sink) {
+        return new RecordTrace(true, 0, false, sink);
     }
 
     /** A real run keeping every record it handles, up to {@code keep}. */
     public static RecordTrace live(int keep) {
-        return new RecordTrace(false, keep, false);
+        return new RecordTrace(false, keep, false, null);
     }
 
     public boolean dryRun() {
@@ -53,15 +62,32 @@ public final class RecordTrace {
         counts.merge(record.action(), 1L, Long::sum);
         boolean worthShowing = !onlySentOrInvalid || method != null || record.isInvalid() || record.action() == Action.WAIT
                 || record.action() == Action.RECOVER;
-        if (worthShowing && records.size() < keep) {
-            records.add(new TracedRecord(record.sourceId(), record.action().name().toLowerCase(), record.reason(),
-                    record.row(), record.payload(), method == null ? null : new TracedRecord.Request(method, url, requestBody),
-                    status == null ? null : new TracedRecord.Response(status, responseBody), error));
+        if (sink == null && !(worthShowing && records.size() < keep)) {
+            return;
+        }
+        TracedRecord traced = new TracedRecord(record.sourceId(), record.action().name().toLowerCase(), record.reason(),
+                record.row(), record.payload(), method == null ? null : new TracedRecord.Request(method, url, requestBody),
+                status == null ? null : new TracedRecord.Response(status, responseBody), error);
+        if (sink != null) {
+            sink.accept(traced);
+        } else {
+            records.add(traced);
         }
     }
 
     public synchronized void finding(String finding) {
         findings.add(finding);
+    }
+
+    /** The run ended in failure, for {@code reason}: a finding, and {@link #failure()} from now on. */
+    public synchronized void failed(String reason) {
+        failure = reason;
+        findings.add(reason);
+    }
+
+    /** Why the run failed; null when it did not. */
+    public synchronized String failure() {
+        return failure;
     }
 
     /** Records per action, by the action's lowercase name. */

@@ -61,7 +61,7 @@ public class RunLauncher implements DisposableBean {
         Long runId = trace.dryRun() ? null : queueClaimed(sync, trigger);
         Throwable failure = fire(route, runId, scope, trace);
         if (failure != null) {
-            trace.finding(RunLifecycle.withoutCamelWrappers(failure).getMessage());
+            trace.failed(RunLifecycle.withoutCamelWrappers(failure).getMessage());
         }
         return runId;
     }

@@ -75,6 +75,17 @@ public class SandboxStore {
                 .stream().findFirst();
     }
 
+    /** The records of {@code object} among {@code ids} (compared as text: an id that is not a number finds nothing), in id order. */
+    public List<SandboxRecord> findAll(String object, List<String> ids) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM sandbox.records "
+                    + "WHERE object = ? AND id::text = ANY (?) ORDER BY id");
+            statement.setString(1, object);
+            statement.setArray(2, connection.createArrayOf("text", ids.toArray()));
+            return statement;
+        }, mapper);
+    }
+
     /** Merges {@code fields} into the record (PATCH) or replaces its fields (PUT). */
     public Optional<SandboxRecord> update(String object, long id, ObjectNode fields, boolean replace) {
         String newData = replace ? "?::jsonb" : "data || ?::jsonb";

@@ -54,7 +54,7 @@ class WebSecurityConfiguration {
                 .requestMatchers("/sandbox/**").hasAnyRole(OPERATOR, SANDBOX_CLIENT)
                 .requestMatchers(HttpMethod.POST, "/api/syncs/*/links/seed", "/api/import").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/export").hasRole(OPERATOR)
-                .requestMatchers(HttpMethod.GET, "/api/syncs/*/dead-letters", "/api/syncs/*/preview", "/api/clones/*/comparison",
+                .requestMatchers(HttpMethod.GET, "/api/syncs/*/dead-letters", "/api/syncs/*/preview", "/api/clones/*/comparison", "/api/syncs/*/qa", "/api/qa/*",
                         "/api/syncs/*/records/*", "/api/runs/*/invalid-rows").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/api/**").hasRole(VIEWER)
                 .requestMatchers("/api/**").hasRole(OPERATOR)

@@ -36,10 +36,12 @@ public class SourceReader {
     /**
      * Opens the query of {@code run}; an incremental sync reads, in cursor order, the rows at or after
      * {@code bookmark} (null: all of them). Ties at the bookmark are read again: the payload hash makes
-     * that harmless, and losing them would not be.
+     * that harmless, and losing them would not be. Only the first {@code firstRows} rows when not null.
      */
-    public RowStream open(RunContext run, SourceOptions source, String bookmark) {
-        return open(run, source, statement(source, bookmark), statement -> {
+    public RowStream open(RunContext run, SourceOptions source, String bookmark, Integer firstRows) {
+        String sql = firstRows == null ? statement(source, bookmark)
+                : "SELECT * FROM (" + statement(source, bookmark) + "\n) AS first_rows LIMIT " + firstRows;
+        return open(run, source, sql, statement -> {
             if (bookmark != null) {
                 // Sent untyped, so that PostgreSQL reads the text as the cursor column's own type.
                 statement.setObject(1, bookmark, Types.OTHER);

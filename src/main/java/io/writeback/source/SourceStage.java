@@ -64,7 +64,7 @@ public class SourceStage implements Stage<SourceOptions> {
     }
 
     private Iterator<List<SyncRecord>> rows(RunContext run, SourceOptions options) {
-        if (!run.scope().all()) {
+        if (run.scope().keys() != null) {
             RowStream keyed = reader.openKeys(run, options, run.scope().keys());
             run.attach(keyed);
             return keyed;
@@ -77,11 +77,11 @@ public class SourceStage implements Stage<SourceOptions> {
         } else {
             run.noteBefore(before.run(run.sync(), options));
         }
-        String bookmark = run.spec().incremental() ? bookmarks.of(run.sync()).orElse(null) : null;
+        String bookmark = run.spec().incremental() && !run.scope().everyRow() ? bookmarks.of(run.sync()).orElse(null) : null;
         if (!run.dryRun()) {
             run.estimateRows(reader.estimateRows(options, bookmark));
         }
-        RowStream rows = reader.open(run, options, bookmark);
+        RowStream rows = reader.open(run, options, bookmark, run.scope().firstRows());
         run.attach(rows);
         int pageSize = run.spec().chunkSize();
         if (run.dryRun()) {

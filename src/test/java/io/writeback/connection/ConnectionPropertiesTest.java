@@ -119,7 +119,7 @@ class ConnectionPropertiesTest {
                 new ObjectEndpoints.Lookup("DELETE", "/people?email={email}", null, "/results/0/id", null, null), null, null, null,
                 null, null, null, null, null, null, null, null, null, null, "id");
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", wrong), null, null, null, null, null, null, null, null, null, null, null);
+                Map.of("people", wrong), null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(crm.problems("crm")).containsExactly(
                 "connection 'crm' objects.people.insert.method must be one of [POST, PUT, PATCH], not 'GET'",
@@ -135,7 +135,7 @@ class ConnectionPropertiesTest {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
                 "/data/id", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", custom), null, null, null, null, null, null, null, null, null, null, null);
+                Map.of("people", custom), null, null, null, null, null, null, null, null, null, null, null, null);
 
         ObjectEndpoints people = crm.object("people");
         ObjectEndpoints deals = crm.object("deals");
@@ -149,7 +149,7 @@ class ConnectionPropertiesTest {
     }
 
     private static ConnectionProperties connection(String baseUrl, AuthProperties auth, List<String> allowedHosts) {
-        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null);
+        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null);
     }
 
     private static AuthProperties auth(AuthType type, String token, String user, String password, String header, String key) {

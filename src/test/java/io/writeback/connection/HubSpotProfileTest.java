@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.HubSpotEcho;
 import io.writeback.support.HubSpotSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -284,9 +286,34 @@ class HubSpotProfileTest extends CrmDestinationTest {
     }
 
     @Test
+    void aQaCheckReadsTheRecordsBackByBatchReadAskingForTheFieldsItCompares() {
+        runs.runAndWait("hubspot_contacts");
+        CRM.stubFor(post(urlEqualTo(CONTACTS + "/batch/read")).willReturn(json(207, """
+                {"status": "COMPLETE", "results": [
+                  {"id": "hs-ada@example.com", "properties": {"email": "ada@example.com", "firstname": "Ada", "lastname": "Lovelace"}},
+                  {"id": "hs-bob@example.com", "properties": {"email": "bob@example.com", "firstname": "Robert", "lastname": "Builder"}}],
+                 "numErrors": 1, "errors": [{"status": "error", "category": "OBJECT_NOT_FOUND", "message": "not found",
+                   "context": {"ids": ["hs-cy@example.com"]}}]}""")));
+
+        JsonNode started = http.postForObject("/api/syncs/hubspot_contacts/qa", Map.of(), JsonNode.class);
+        JsonNode check = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject(started.get("report").asText(),
+                JsonNode.class), report -> !report.get("status").asText().equals("running"));
+
+        assertThat(check.get("status").asText()).isEqualTo("done");
+        assertThat(check.at("/results/counts/same").asInt()).isEqualTo(1);
+        assertThat(check.at("/results/counts/targetGone").asInt()).isEqualTo(1);
+        assertThat(check.at("/results/targetGone/0/targetId").asText()).isEqualTo("hs-cy@example.com");
+        assertThat(check.at("/results/differing/0/fields/firstname/sent").asText()).isEqualTo("Bob");
+        assertThat(check.at("/results/differing/0/fields/firstname/target").asText()).isEqualTo("Robert");
+        CRM.verify(1, postRequestedFor(urlEqualTo(CONTACTS + "/batch/read")).withRequestBody(equalToJson("""
+                {"inputs": [{"id": "hs-ada@example.com"}, {"id": "hs-bob@example.com"}, {"id": "hs-cy@example.com"}],
+                 "properties": ["email", "firstname", "lastname"], "propertiesWithHistory": []}""")));
+    }
+
+    @Test
     void theProfileDefaultsToHubSpotsAddressAndDocumentedRateLimitForAnyObject() {
         ConnectionProperties hubspot = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, ConnectionType.HUBSPOT, null, null, null);
+                null, null, null, null, ConnectionType.HUBSPOT, null, null, null, null);
 
         ObjectEndpoints custom = hubspot.object("p_cars");
 

@@ -24,7 +24,7 @@ class RowStreamTest extends WritebackIntegrationTest {
         RunContext run = run(source);
         List<List<String>> chunks = new ArrayList<>();
 
-        try (RowStream rows = reader.open(run, source, null)) {
+        try (RowStream rows = reader.open(run, source, null, null)) {
             rows.forEachRemaining(chunk -> chunks.add(chunk.stream().map(SyncRecord::sourceId).toList()));
         }
 
@@ -37,7 +37,7 @@ class RowStreamTest extends WritebackIntegrationTest {
         SourceOptions source = source("SELECT g AS id, 1 / (5 - g) AS x FROM generate_series(1, 8) AS g");
         RunContext run = run(source);
 
-        try (RowStream rows = reader.open(run, source, null)) {
+        try (RowStream rows = reader.open(run, source, null, null)) {
             assertThat(rows.next()).extracting(SyncRecord::sourceId).containsExactly("1", "2", "3");
             assertThatThrownBy(rows::next).isInstanceOf(SourceQueryException.class)
                     .hasMessageStartingWith("sync reader_test: reading the query's rows failed: ")
@@ -54,7 +54,7 @@ class RowStreamTest extends WritebackIntegrationTest {
                 ORDER BY id""");
         List<SyncRecord> records = new ArrayList<>();
 
-        try (RowStream rows = reader.open(run(source), source, null)) {
+        try (RowStream rows = reader.open(run(source), source, null, null)) {
             rows.forEachRemaining(records::addAll);
         }
 
