@@ -3,6 +3,7 @@ package io.writeback.api;
 import io.writeback.qa.QaChecks;
 import io.writeback.qa.QaChecks.QaReport;
 import io.writeback.qa.QaChecks.QaRequest;
+import io.writeback.qa.QaViews;
 import io.writeback.run.UnknownSyncException;
 import io.writeback.sync.SyncCatalog;
 import java.security.Principal;
@@ -19,16 +20,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** QA checks of a sync's target records against its source rows: started in the background, read as they go (operators). */
+/**
+ * QA checks of a sync's target records against its source rows: started in the background and read as they go
+ * (operators), or made into SQL views in the warehouse (admins).
+ */
 @RestController
 @RequestMapping("/api")
 class QaController {
 
     private final QaChecks checks;
+    private final QaViews views;
     private final SyncCatalog catalog;
 
-    QaController(QaChecks checks, SyncCatalog catalog) {
+    QaController(QaChecks checks, QaViews views, SyncCatalog catalog) {
         this.checks = checks;
+        this.views = views;
         this.catalog = catalog;
     }
 
@@ -40,6 +46,18 @@ class QaController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("qaId", id, "report", "/api/qa/" + id));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** The QA checks as SQL views in the warehouse (admins: it makes database objects). */
+    @PostMapping("/syncs/{name}/qa/views")
+    QaViews.Views views(@PathVariable String name, @RequestBody QaViews.ViewsRequest request) {
+        try {
+            return views.create(name, request);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }
     }
 

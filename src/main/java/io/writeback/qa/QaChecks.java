@@ -96,10 +96,7 @@ public class QaChecks implements InitializingBean, DisposableBean {
      * @throws QaRunningException        while a check of the sync runs
      */
     public long start(String sync, QaRequest request, String by) {
-        SyncDefinition definition = catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
-        if (definition.source().getMode() == SyncMode.DELETE) {
-            throw new IllegalArgumentException("sync '" + sync + "' deletes records: there is nothing of its to compare");
-        }
+        SyncDefinition definition = comparable(catalog, sync);
         if (request.sample() != null && request.sample() < 1) {
             throw new IllegalArgumentException("'sample' is a number of rows of at least 1, or left out for all rows");
         }
@@ -124,6 +121,20 @@ public class QaChecks implements InitializingBean, DisposableBean {
             syncsChecked.remove(sync);
             throw e;
         }
+    }
+
+    /**
+     * The sync, when it has records to compare: any but a delete sync.
+     *
+     * @throws UnknownSyncException     for no such sync
+     * @throws IllegalArgumentException for a delete sync
+     */
+    static SyncDefinition comparable(SyncCatalog catalog, String sync) {
+        SyncDefinition definition = catalog.find(sync).orElseThrow(() -> new UnknownSyncException(sync));
+        if (definition.source().getMode() == SyncMode.DELETE) {
+            throw new IllegalArgumentException("sync '" + sync + "' deletes records: there is nothing of its to compare");
+        }
+        return definition;
     }
 
     public Optional<QaReport> find(long id) {

@@ -52,7 +52,7 @@ class WebSecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers(HttpMethod.GET, "/sandbox/**").hasAnyRole(VIEWER, SANDBOX_CLIENT)
                 .requestMatchers("/sandbox/**").hasAnyRole(OPERATOR, SANDBOX_CLIENT)
-                .requestMatchers(HttpMethod.POST, "/api/syncs/*/links/seed", "/api/import").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/syncs/*/links/seed", "/api/import", "/api/syncs/*/qa/views").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/export").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/api/syncs/*/dead-letters", "/api/syncs/*/preview", "/api/clones/*/comparison", "/api/syncs/*/qa", "/api/qa/*",
                         "/api/syncs/*/records/*", "/api/runs/*/invalid-rows").hasRole(OPERATOR)

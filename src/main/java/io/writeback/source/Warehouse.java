@@ -42,6 +42,11 @@ public class Warehouse implements DisposableBean {
         return connection;
     }
 
+    /** Whether the warehouse is the state database, where the link tables are: then SQL can join them. */
+    public boolean isStateDatabase() {
+        return ownPool == null;
+    }
+
     /** The warehouse itself, for the statements that write the target ids of new records back to it. */
     public DataSource dataSource() {
         return dataSource;
