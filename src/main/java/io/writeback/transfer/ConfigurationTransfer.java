@@ -102,7 +102,7 @@ public class ConfigurationTransfer {
         if (apply) {
             write(document.syncFiles());
             document.pauses().stream().filter(p -> !now.get(kind(p)).containsKey(p.name()))
-                    .forEach(p -> pauses.pause(kind(p), p.name(), by, p.reason()));
+                    .forEach(p -> pauses.pause(kind(p), p.name(), p.by() == null || p.by().isBlank() ? by : p.by(), p.reason()));
             lifted.forEach(entry -> pauses.resume(Pauses.Kind.valueOf(entry.substring(0, entry.indexOf(' ')).toUpperCase()),
                     entry.substring(entry.indexOf(' ') + 1)));
         }

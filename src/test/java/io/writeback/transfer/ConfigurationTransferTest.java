@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.writeback.connection.ConnectionsProperties;
+import io.writeback.run.Pauses;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.FileSystemUtils;
@@ -20,6 +25,18 @@ class ConfigurationTransferTest extends CrmDestinationTest {
 
     private static final Path ROUTES = Path.of("src/test/resources/routes-crm");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    ConfigurationTransfer transfer;
+
+    @Autowired
+    ConfigurableEnvironment environment;
+
+    @Autowired
+    ConnectionsProperties connections;
+
+    @Autowired
+    Pauses pauses;
 
     @Test
     void exportHoldsTheSyncFilesConnectionsWithoutSecretsAndPauses() throws Exception {
@@ -78,6 +95,25 @@ class ConfigurationTransferTest extends CrmDestinationTest {
     }
 
     @Test
+    void exportedImportedIntoAnEmptyInstanceAndExportedAgainTheDocumentIsTheSame(@TempDir Path emptyRoutes)
+            throws Exception {
+        http.postForObject("/api/syncs/accounts/pause", JSON.readTree("{\"reason\": \"migration\"}"), JsonNode.class);
+        http.postForObject("/api/syncs/hubspot_contacts/pause", null, JsonNode.class);
+        ConfigurationTransfer.Document exported = transfer.export();
+        jdbc.execute("TRUNCATE writeback.pauses");
+        ConfigurationTransfer empty = new ConfigurationTransfer(emptyRoutes, environment, connections, pauses);
+        assertThat(empty.export().syncFiles()).isEmpty();
+        assertThat(empty.export().pauses()).isEmpty();
+
+        ConfigurationTransfer.Report imported = empty.importing(exported, true, "admin");
+
+        assertThat(imported.syncFiles().values()).containsOnly("added").hasSize(exported.syncFiles().size());
+        assertThat(imported.pausesSet()).containsExactly("sync accounts", "sync hubspot_contacts");
+        assertThat(imported.connectionsDiffering()).isEmpty();
+        assertThat((JsonNode) JSON.valueToTree(empty.export())).isEqualTo(JSON.valueToTree(exported));
+    }
+
+    @Test
     void appliedItWritesTheSyncFilesAndThePauses() throws Exception {
         String copy = Files.readString(ROUTES.resolve("accounts.camel.yaml")).replace("id: accounts\n", "id: accounts_imported\n")
                 .replace("quartz:writeback/accounts\n", "quartz:writeback/accounts_imported\n");
@@ -95,7 +131,7 @@ class ConfigurationTransferTest extends CrmDestinationTest {
             assertThat(Files.readString(ROUTES.resolve("imported/accounts_imported.camel.yaml"))).isEqualTo(copy);
             assertThat(http.getForObject("/api/syncs/accounts", JsonNode.class).at("/paused/reason").asText())
                     .isEqualTo("imported pause");
-            assertThat(http.getForObject("/api/syncs/accounts", JsonNode.class).at("/paused/by").asText()).isEqualTo("admin");
+            assertThat(http.getForObject("/api/syncs/accounts", JsonNode.class).at("/paused/by").asText()).isEqualTo("elsewhere");
         } finally {
             FileSystemUtils.deleteRecursively(ROUTES.resolve("imported"));
         }
