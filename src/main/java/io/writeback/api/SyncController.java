@@ -104,7 +104,7 @@ class SyncController {
     }
 
     private SyncSummary summary(SyncDefinition sync) {
-        return SyncSummary.of(sync, activeRuns.active(sync.name()).filter(id -> id > 0).orElse(null),
+        return SyncSummary.of(sync, activeRuns.running(sync.name()),
                 ledger.last(sync.name()).orElse(null), pauses.of(Pauses.Kind.SYNC, sync.name()).orElse(null));
     }
 

@@ -132,9 +132,7 @@ public class SyncClones implements DisposableBean {
         if (clone.isEmpty()) {
             return false;
         }
-        activeRuns.active(name).ifPresent(run -> {
-            throw new RunInProgressException(name, run);
-        });
+        activeRuns.refuseIfRunning(name);
         unload(name);
         store.delete(clone.get(), clone.get().connection().equals(SANDBOX));
         log.info("Clone {} of {} deleted with its state", name, clone.get().original());

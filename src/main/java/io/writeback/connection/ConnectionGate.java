@@ -1,5 +1,6 @@
 package io.writeback.connection;
 
+import io.writeback.kernel.ClusterSize;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -7,8 +8,9 @@ import java.util.ArrayDeque;
 /**
  * Decides when a connection's next call may go: never more calls in a window than its rate limit
  * allows (a sliding window over the times of the last calls, with a small margin), and none before a
- * {@code Retry-After} the destination asked for. Shared by every sync that uses the connection. A
- * caller that must wait parks its own thread; it holds no pooled connection meanwhile.
+ * {@code Retry-After} the destination asked for. Shared by every sync that uses the connection; the limit
+ * is the destination's, so each of the cluster's live nodes takes an equal share of it (at least one call).
+ * A caller that must wait parks its own thread; it holds no pooled connection meanwhile.
  */
 final class ConnectionGate {
 
@@ -16,12 +18,20 @@ final class ConnectionGate {
 
     private final RateLimit limit;
     private final Timekeeper time;
+    private final ClusterSize cluster;
     private final ArrayDeque<Instant> recentCalls = new ArrayDeque<>();
     private Instant pausedUntil = Instant.MIN;
 
-    ConnectionGate(RateLimit limit, Timekeeper time) {
+    ConnectionGate(RateLimit limit, Timekeeper time, ClusterSize cluster) {
         this.limit = limit;
         this.time = time;
+        this.cluster = cluster;
+    }
+
+    /** This node's share of the calls the limit allows in a window. */
+    private int share() {
+        int nodes = cluster.liveNodes();
+        return Math.max(1, limit.requests() / nodes);
     }
 
     /** Waits until a call may go, and counts it as gone. */
@@ -44,7 +54,10 @@ final class ConnectionGate {
         }
         Instant windowStart = now.minus(limit.per());
         long recent = recentCalls.stream().filter(call -> call.isAfter(windowStart)).count();
-        return recent + " of " + limit.requests() + " calls in the last " + limit.per() + (paused.isEmpty() ? "" : "; " + paused);
+        int nodes = cluster.liveNodes();
+        return recent + " of " + share() + " calls in the last " + limit.per()
+                + (nodes > 1 ? " (this node's share of " + limit.requests() + ", with " + nodes + " nodes)" : "")
+                + (paused.isEmpty() ? "" : "; " + paused);
     }
 
     /** No call to the connection before {@code until}: the destination said so (429 Retry-After). */
@@ -74,7 +87,7 @@ final class ConnectionGate {
             while (!recentCalls.isEmpty() && !recentCalls.peekFirst().isAfter(windowStart)) {
                 recentCalls.pollFirst();
             }
-            if (recentCalls.size() >= limit.requests()) {
+            if (recentCalls.size() >= share()) {
                 Duration wait = Duration.between(windowStart, recentCalls.peekFirst());
                 return wait.isZero() ? Duration.ofNanos(1) : wait;
             }

@@ -2,6 +2,7 @@ package io.writeback.connection;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.writeback.kernel.ClusterSize;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,13 +17,15 @@ public class Connections implements DisposableBean {
     private final ConnectionsProperties properties;
     private final Map<String, HttpConnection> open = new LinkedHashMap<>();
 
+    /** @param cluster the live nodes, among which each connection's rate limit and calls in flight are shared */
     public Connections(ConnectionsProperties properties, LocalServer localServer, ObjectProvider<Timekeeper> time,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<ClusterSize> cluster) {
         this.properties = properties;
         Timekeeper timekeeper = time.getIfAvailable(() -> Timekeeper.SYSTEM);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        ClusterSize nodes = cluster.getIfAvailable(() -> ClusterSize.ALONE);
         properties.connections().forEach((name, connection) -> open.put(name,
-                new HttpConnection(name, connection, localServer, timekeeper, new CallMeters(registry, name))));
+                new HttpConnection(name, connection, localServer, timekeeper, new CallMeters(registry, name), nodes)));
     }
 
     /** Reads the credentials of {@code name} again (rotated files, a new OAuth2 token), without a restart. */

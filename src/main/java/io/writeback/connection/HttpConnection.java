@@ -1,13 +1,13 @@
 package io.writeback.connection;
 
 import io.writeback.connection.HttpTransport.Answer;
+import io.writeback.kernel.ClusterSize;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 
 /**
@@ -22,21 +22,22 @@ public final class HttpConnection implements AutoCloseable {
     private final ConnectionUrls urls;
     private final ConnectionGate gate;
     private final ConnectionGate searchGate;
-    private final Semaphore inFlight;
+    private final InFlightLimit inFlight;
     private final Map<String, ObjectEndpoints> objects = new ConcurrentHashMap<>();
     private final HostGuard guard;
     private final Credentials credentials;
     private final Timekeeper time;
     private final CallMeters meters;
 
-    HttpConnection(String name, ConnectionProperties properties, LocalServer localServer, Timekeeper time, CallMeters meters) {
+    HttpConnection(String name, ConnectionProperties properties, LocalServer localServer, Timekeeper time, CallMeters meters,
+            ClusterSize cluster) {
         this.meters = meters;
         this.name = name;
         this.properties = properties;
         this.time = time;
-        this.gate = new ConnectionGate(properties.rateLimit(), time);
-        this.searchGate = new ConnectionGate(properties.searchRateLimit(), time);
-        this.inFlight = new Semaphore(properties.maxInFlight(), true);
+        this.gate = new ConnectionGate(properties.rateLimit(), time, cluster);
+        this.searchGate = new ConnectionGate(properties.searchRateLimit(), time, cluster);
+        this.inFlight = new InFlightLimit(properties.maxInFlight(), cluster);
         this.guard = new HostGuard(name, properties.hosts(), properties.namedHosts());
         this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, time.clock());
         this.transport = new HttpTransport(properties, guard);
@@ -165,9 +166,9 @@ public final class HttpConnection implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Calls under way at once on this connection stay within max-in-flight, whichever syncs make them. */
+    /** Calls under way at once on this connection stay within this node's share of max-in-flight. */
     private Answer callInFlight(String method, String url, String json, String[] extraHeader) {
-        inFlight.acquireUninterruptibly();
+        inFlight.acquire();
         try {
             return call(method, url, json, extraHeader);
         } finally {
@@ -175,8 +176,9 @@ public final class HttpConnection implements AutoCloseable {
         }
     }
 
+    /** The calls this node may have under way at once: its share of the connection's max-in-flight. */
     public int maxInFlight() {
-        return properties.maxInFlight();
+        return inFlight.share();
     }
 
     /** Where the connection stands with its rate limits now, for operators. */

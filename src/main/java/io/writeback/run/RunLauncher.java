@@ -134,10 +134,8 @@ public class RunLauncher implements DisposableBean {
     private long queueClaimed(String sync, Trigger trigger) {
         refuseIfPaused(Pauses.Kind.SYNC, sync);
         String pair = catalog.find(sync).map(definition -> definition.source().getPair()).orElse(null);
-        long claim = activeRuns.claimAhead(sync, pair).orElseThrow(() -> {
-            String busy = activeRuns.busyOf(sync, pair);
-            return new RunInProgressException(sync, busy, activeRuns.active(busy).orElse(0L));
-        });
+        long claim = activeRuns.claimAhead(sync, pair).orElseThrow(() -> new RunInProgressException(sync,
+                activeRuns.blocking(sync, pair)));
         long runId;
         try {
             runId = ledger.queue(sync, trigger);

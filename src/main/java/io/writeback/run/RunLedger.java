@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.cluster.ClusterNode;
 import io.writeback.kernel.RecordTrace;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.RunProgress;
@@ -9,6 +10,8 @@ import io.writeback.kernel.SyncSpec;
 import io.writeback.source.Bookmarks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +28,7 @@ public class RunLedger implements RunProgress {
     private static final String SELECT = """
             SELECT id, sync, trigger, status, queued_at, started_at, finished_at, rows_read, inserted, updated,
                    deleted, skipped, failed, invalid, unknown, waiting, http_calls, error, rows_estimated, before_report,
-                   sync_version_id,
+                   sync_version_id, node, scheduled_for,
                    CASE WHEN status = 'running' AND rows_read > 0 AND rows_estimated > rows_read
                         THEN round(extract(epoch FROM now() - started_at) * (rows_estimated - rows_read) / rows_read)::bigint END
                        AS eta_seconds
@@ -35,25 +38,33 @@ public class RunLedger implements RunProgress {
 
     private final JdbcTemplate jdbc;
     private final Bookmarks bookmarks;
+    private final String node;
 
-    public RunLedger(JdbcTemplate jdbc, Bookmarks bookmarks) {
+    public RunLedger(JdbcTemplate jdbc, Bookmarks bookmarks, ClusterNode node) {
         this.jdbc = jdbc;
         this.bookmarks = bookmarks;
+        this.node = node.id();
     }
 
+    /** Queues a run on this node; its id. */
     public long queue(String sync, Trigger trigger) {
-        return jdbc.queryForObject("INSERT INTO writeback.runs (sync, trigger, status) VALUES (?, ?, 'queued') RETURNING id",
-                Long.class, sync, trigger.dbValue());
+        return jdbc.queryForObject("""
+                INSERT INTO writeback.runs (sync, trigger, status, node) VALUES (?, ?, 'queued', ?) RETURNING id""",
+                Long.class, sync, trigger.dbValue(), node);
     }
 
-    /** Starts the queued run {@code queuedId}, or a new one when it is null. */
+    /**
+     * Starts the queued run {@code queuedId}, or a new one when it is null.
+     *
+     * @param scheduledFor the slot a schedule fired the run for; null for a run asked for
+     */
     public RunContext start(Long queuedId, String sync, Trigger trigger, SyncSpec spec, RunScope scope,
-            RecordTrace trace) {
+            RecordTrace trace, Instant scheduledFor) {
         long id = queuedId != null ? queuedId : queue(sync, trigger);
         jdbc.update("""
-                UPDATE writeback.runs SET status = 'running', started_at = now(),
+                UPDATE writeback.runs SET status = 'running', started_at = now(), scheduled_for = ?,
                        sync_version_id = (SELECT max(v.id) FROM writeback.sync_versions v WHERE v.sync = ?)
-                WHERE id = ?""", sync, id);
+                WHERE id = ?""", scheduledFor == null ? null : Timestamp.from(scheduledFor), sync, id);
         return new RunContext(sync, id, spec, scope, trace);
     }
 
@@ -63,11 +74,17 @@ public class RunLedger implements RunProgress {
             bookmarks.advance(run.sync(), run.settledCursorValue(), run.runId());
         }
         RunTotals t = run.counts().totals();
-        jdbc.update("""
+        int updated = jdbc.update("""
                 UPDATE writeback.runs SET rows_read = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, failed = ?,
-                       invalid = ?, unknown = ?, waiting = ?, http_calls = ?, rows_estimated = ?, before_report = ? WHERE id = ?""",
+                       invalid = ?, unknown = ?, waiting = ?, http_calls = ?, rows_estimated = ?, before_report = ?
+                WHERE id = ? AND status = 'running'""",
                 t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(), t.invalid(), t.unknown(),
                 t.waiting(), t.httpCalls(), run.estimatedRows(), run.before(), run.runId());
+        if (updated == 0) {
+            // Another node took this one for dead and closed the run: its chunk must not be recorded as well.
+            throw new IllegalStateException("run " + run.runId() + " was closed by another node, which took node " + node
+                    + " for dead (no heartbeat for writeback.cluster.dead-after); it stops here");
+        }
     }
 
     public RunStatus finish(RunContext run, Throwable failure) {
@@ -77,18 +94,32 @@ public class RunLedger implements RunProgress {
         jdbc.update("""
                 UPDATE writeback.runs SET status = ?, finished_at = now(), rows_read = ?, inserted = ?, updated = ?,
                        deleted = ?, skipped = ?, failed = ?, invalid = ?, unknown = ?, waiting = ?, http_calls = ?, error = ?,
-                       before_report = ? WHERE id = ?""",
+                       before_report = ? WHERE id = ? AND status = 'running'""",
                 status.dbValue(), t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(),
                 t.invalid(), t.unknown(), t.waiting(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.before(), run.runId());
         return status;
     }
 
-    /** Runs left queued or running by a stopped instance: nothing is running them any more. */
-    public int interruptLeftovers() {
-        return jdbc.update("""
-                UPDATE writeback.runs SET status = 'interrupted', finished_at = now(),
-                       error = 'Writeback stopped before the run ended'
-                WHERE status IN ('queued', 'running')""");
+    /**
+     * Closes the runs left queued or running by {@code nodes}, which stopped or died: nothing runs them any more.
+     * With {@code unrecorded}, also the runs of no node: those queued before nodes were recorded. Answers the runs
+     * closed, as they were.
+     */
+    public List<Interrupted> interruptRunsOf(List<String> nodes, boolean unrecorded, String reason) {
+        return jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    UPDATE writeback.runs SET status = 'interrupted', finished_at = now(), error = ?
+                    WHERE status IN ('queued', 'running') AND (node = ANY (?) OR (? AND node IS NULL))
+                    RETURNING id, sync, trigger""");
+            statement.setString(1, reason);
+            statement.setArray(2, connection.createArrayOf("text", nodes.toArray()));
+            statement.setBoolean(3, unrecorded);
+            return statement;
+        }, (rs, row) -> new Interrupted(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger")));
+    }
+
+    /** A run closed because its node stopped: which, of what sync, started by what. */
+    public record Interrupted(long runId, String sync, String trigger) {
     }
 
     public void abandon(long runId, String reason) {
@@ -148,6 +179,7 @@ public class RunLedger implements RunProgress {
         return new RunView(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger"), rs.getString("status"),
                 rs.getObject("queued_at", OffsetDateTime.class), started, finished, duration, totals,
                 rs.getString("error"), rs.getObject("rows_estimated", Long.class), rs.getObject("eta_seconds", Long.class),
-                rs.getString("before_report"), rs.getObject("sync_version_id", Long.class));
+                rs.getString("before_report"), rs.getObject("sync_version_id", Long.class), rs.getString("node"),
+                rs.getObject("scheduled_for", OffsetDateTime.class));
     }
 }

@@ -84,15 +84,15 @@ public class RunLifecycle implements RunStarter {
                 ? (activeRuns.claim(sync, queued) ? OptionalLong.of(queued) : OptionalLong.empty())
                 : activeRuns.claimAhead(sync, spec.pair());
         if (claim.isEmpty()) {
-            String busy = activeRuns.busyOf(sync, spec.pair());
-            log.warn("Sync {}: a scheduled run was skipped because run {} of {} is still going", sync,
-                    activeRuns.active(busy).orElse(null), busy);
+            ActiveRuns.Claim busy = activeRuns.blocking(sync, spec.pair());
+            log.warn("Sync {}: a scheduled run was skipped because run {} of {} is still going on node {}", sync,
+                    busy.runId(), busy.sync(), busy.node());
             return Optional.empty();
         }
         long claimId = claim.getAsLong();
         RunContext run;
         try {
-            run = ledger.start(queued, sync, Trigger.SCHEDULE, spec, scope, trace);
+            run = ledger.start(queued, sync, Trigger.SCHEDULE, spec, scope, trace, queued == null ? schedules.slot(exchange) : null);
         } catch (RuntimeException e) {
             activeRuns.release(sync, claimId);
             throw e;

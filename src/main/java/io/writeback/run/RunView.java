@@ -10,5 +10,5 @@ import java.time.OffsetDateTime;
  */
 public record RunView(long id, String sync, String trigger, String status, OffsetDateTime queuedAt,
         OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMillis, RunTotals counts, String error,
-        Long estimatedRows, Long etaSeconds, String before, Long syncVersion) {
+        Long estimatedRows, Long etaSeconds, String before, Long syncVersion, String node, OffsetDateTime scheduledFor) {
 }

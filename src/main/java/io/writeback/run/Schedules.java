@@ -1,5 +1,7 @@
 package io.writeback.run;
 
+import java.time.Instant;
+import java.util.Date;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,11 +16,19 @@ class Schedules {
 
     /** The header Quartz puts on every exchange it fires. */
     private static final String QUARTZ_FIRE_TIME = "fireTime";
+    /** The header Quartz puts on every exchange it fires: the time the slot was for. */
+    private static final String QUARTZ_SCHEDULED_FIRE_TIME = "scheduledFireTime";
 
     private final boolean enabled;
 
     Schedules(@Value("${writeback.schedules.enabled:true}") boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** The slot a Quartz schedule fired {@code exchange} for; null for another trigger. */
+    Instant slot(Exchange exchange) {
+        Date scheduled = exchange.getMessage().getHeader(QUARTZ_SCHEDULED_FIRE_TIME, Date.class);
+        return scheduled == null ? null : scheduled.toInstant();
     }
 
     /** Whether {@code exchange} was fired by a schedule that must not run now. */

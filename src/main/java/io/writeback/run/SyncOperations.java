@@ -47,9 +47,7 @@ public class SyncOperations {
     /** Forgets the bookmark and queues a run over every row (unchanged rows are still skipped by their hash); its id. */
     public long resync(String sync) {
         requireSync(sync);
-        activeRuns.active(sync).ifPresent(runId -> {
-            throw new RunInProgressException(sync, runId);
-        });
+        activeRuns.refuseIfRunning(sync);
         pauses.of(Pauses.Kind.SYNC, sync).ifPresent(pause -> {
             throw new PausedException(Pauses.Kind.SYNC, sync, pause);
         });

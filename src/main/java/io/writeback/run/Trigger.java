@@ -13,7 +13,9 @@ public enum Trigger {
     /** {@code POST /api/syncs/{name}/records/{id}/sync}. */
     RECORD,
     /** A group's trigger, which runs its syncs in order. */
-    GROUP;
+    GROUP,
+    /** Another node's run of the sync, cut short when that node died, run again here. */
+    RECOVERY;
 
     public String dbValue() {
         return name().toLowerCase();

@@ -146,7 +146,8 @@ final class RouteChecks {
             options = group;
         }
         found.forEach(problem -> problems.add(file + ": group '" + name + "': " + problem));
-        return found.isEmpty() && options != null ? new GroupDefinition(name, route.getDescriptionText(), file, schedule,
+        return found.isEmpty() && options != null ? new GroupDefinition(name, route.getDescriptionText(), file,
+                route.getInput().getEndpointUri(), schedule,
                 options.syncs()) : null;
     }
 

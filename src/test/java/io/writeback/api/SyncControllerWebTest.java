@@ -69,11 +69,12 @@ class SyncControllerWebTest {
 
     @Test
     void aSyncAlreadyRunningIsAnswered409WithWhy() throws Exception {
-        when(launcher.launch("contacts")).thenThrow(new RunInProgressException("contacts", 7));
+        when(launcher.launch("contacts")).thenThrow(new RunInProgressException("contacts",
+                new ActiveRuns.Claim("contacts", 7, "node-a")));
 
         mvc.perform(post("/api/syncs/contacts/runs"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("sync 'contacts' is already running (run 7)"));
+                .andExpect(jsonPath("$.detail").value("sync 'contacts' is already running (run 7 on node node-a)"));
     }
 
     @Test

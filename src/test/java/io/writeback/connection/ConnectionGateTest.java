@@ -2,6 +2,7 @@ package io.writeback.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.writeback.kernel.ClusterSize;
 import io.writeback.support.ControlledTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ class ConnectionGateTest {
 
     @Test
     void aWindowsWorthOfCallsGoAtOnceAndTheNextWaitsForTheFirstToLeaveIt() {
-        ConnectionGate gate = new ConnectionGate(new RateLimit(5, Duration.ofSeconds(1)), time);
+        ConnectionGate gate = new ConnectionGate(new RateLimit(5, Duration.ofSeconds(1)), time, ClusterSize.ALONE);
 
         for (int call = 0; call < 5; call++) {
             gate.acquire();
@@ -28,7 +29,7 @@ class ConnectionGateTest {
 
     @Test
     void callsSpreadOverTheWindowWaitOnlyForTheOldestOne() {
-        ConnectionGate gate = new ConnectionGate(new RateLimit(2, Duration.ofSeconds(10)), time);
+        ConnectionGate gate = new ConnectionGate(new RateLimit(2, Duration.ofSeconds(10)), time, ClusterSize.ALONE);
 
         gate.acquire();
         time.waitFor(Duration.ofSeconds(4));
@@ -41,8 +42,28 @@ class ConnectionGateTest {
     }
 
     @Test
+    void eachLiveNodeTakesItsShareOfTheLimitAndTheShareFollowsTheCluster() {
+        int[] nodes = {3};
+        ConnectionGate gate = new ConnectionGate(new RateLimit(10, Duration.ofSeconds(1)), time, () -> nodes[0]);
+
+        for (int call = 0; call < 3; call++) {
+            gate.acquire();
+        }
+        assertThat(time.waits()).isEmpty();
+        assertThat(gate.state()).isEqualTo("3 of 3 calls in the last PT1S (this node's share of 10, with 3 nodes)");
+        gate.acquire();
+        assertThat(time.waits()).hasSize(1);
+
+        nodes[0] = 2;
+        time.forgetWaits();
+        gate.acquire();
+        assertThat(time.waits()).isEmpty();
+        assertThat(gate.state()).startsWith("2 of 5 calls");
+    }
+
+    @Test
     void aPauseHoldsCallsUntilItEndsAndAShorterOneDoesNotCutItShort() {
-        ConnectionGate gate = new ConnectionGate(null, time);
+        ConnectionGate gate = new ConnectionGate(null, time, ClusterSize.ALONE);
         Instant start = time.instant();
 
         gate.pauseUntil(start.plusSeconds(3));

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.writeback.kernel.ClusterSize;
 import io.writeback.support.ControlledTime;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +78,6 @@ class CreateRepeatsTest {
         ConnectionProperties properties = new ConnectionProperties("http://localhost:" + SERVER.getPort() + "/v1", null, null,
                 null, null, null, null, idempotencyKeyHeader, null, null, List.of("localhost"), null, null, null, null, null, null, null, null);
         return new HttpConnection("crm", properties, new LocalServer(), new ControlledTime(Instant.parse("2026-03-02T08:00:00Z")),
-                new CallMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "crm"));
+                new CallMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "crm"), ClusterSize.ALONE);
     }
 }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.writeback.kernel.ClusterSize;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,6 @@ class OutboundSafetyTest {
         ConnectionProperties properties = new ConnectionProperties("http://localhost:" + server.port() + "/v1", auth, null,
                 null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null);
         return new HttpConnection("crm", properties, new LocalServer(), Timekeeper.SYSTEM,
-                new CallMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "crm"));
+                new CallMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "crm"), ClusterSize.ALONE);
     }
 }

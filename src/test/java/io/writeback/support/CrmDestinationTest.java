@@ -177,7 +177,7 @@ public abstract class CrmDestinationTest {
         time.forgetWaits();
         http = TestUsers.ADMIN.on(anonymous);
         CRM.resetAll();
-        jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, "
+        jdbc.execute("TRUNCATE writeback.links, writeback.run_claims, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, "
                 + "writeback.invalid_rows, writeback.pauses, writeback.alert_states");
         jdbc.execute("DROP SCHEMA IF EXISTS crm_src CASCADE; CREATE SCHEMA crm_src");
         runs = new RunsApi(http);

@@ -35,7 +35,7 @@ public abstract class WritebackIntegrationTest {
     @BeforeEach
     void resetState() throws IOException {
         http = TestUsers.ADMIN.on(anonymous);
-        jdbc.execute("TRUNCATE writeback.links, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, "
+        jdbc.execute("TRUNCATE writeback.links, writeback.run_claims, writeback.intents, writeback.runs, writeback.bookmarks, writeback.dead_letters, "
                 + "writeback.pauses, writeback.sync_audit, sandbox.records, sandbox.idempotency_keys");
         jdbc.execute("DROP SCHEMA IF EXISTS warehouse CASCADE");
         jdbc.execute(new ClassPathResource("demo/warehouse.sql").getContentAsString(StandardCharsets.UTF_8));
