@@ -47,10 +47,16 @@ public class ClusterNode implements SmartLifecycle, ClusterSize, DisposableBean 
     private volatile boolean running;
     private ScheduledExecutorService heartbeats;
 
-    public ClusterNode(ClusterProperties properties, JdbcTemplate jdbc, @Value("${server.port:8080}") int port) {
+    /**
+     * @param databaseUrl the state database's URL; unset, the database is this process's embedded one, which no
+     *                    other node shares, and the node is named after its host alone, whatever its port
+     */
+    public ClusterNode(ClusterProperties properties, JdbcTemplate jdbc, @Value("${server.port:8080}") int port,
+            @Value("${spring.datasource.url:}") String databaseUrl) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.id = properties.nodeId() != null && !properties.nodeId().isBlank() ? properties.nodeId()
+                : databaseUrl.isBlank() ? host()
                 : host() + ":" + (port > 0 ? Integer.toString(port) : "pid" + ProcessHandle.current().pid());
         this.view = (rs, row) -> new NodeView(rs.getString("id"), rs.getString("state"), id.equals(rs.getString("id")),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getObject("heartbeat_at", OffsetDateTime.class),

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the Writeback instances on one database know each other ({@code writeback.cluster.*}).
  *
- * @param nodeId         this instance's name among them; by default {@code <host>:<port>}, or {@code <host>:pid<pid>}
- *                       on a random port: stable across restarts, so that a restarted node closes its own leftovers
+ * @param nodeId         this instance's name among them; by default {@code <host>:<port>} ({@code <host>:pid<pid>} on
+ *                       a random port), and {@code <host>} on the embedded database, which no other node shares:
+ *                       stable across restarts, so that a restarted node closes its own leftovers at once
  * @param heartbeatEvery how often a node says it is alive (3 s)
  * @param deadAfter      a node silent this long is dead: its runs are closed and its syncs free (15 s)
  */

@@ -99,6 +99,8 @@ class KillRecoveryIT {
                 "--spring.datasource.username=postgres",
                 "--writeback.routes-dir=" + WORK.resolve("routes").toAbsolutePath(),
                 "--writeback.schedules.enabled=false",
+                // Each start is the same node coming back (on a port of its own): it closes its own leftovers at once.
+                "--writeback.cluster.node-id=kill-recovery",
                 "--writeback.demo.enabled=true"), WORK.resolve(name + ".log"));
         STARTED.add(writeback);
         return writeback;

@@ -35,7 +35,7 @@ class ActiveRunsTest extends WritebackIntegrationTest {
     }
 
     private ClusterNode node(String id) {
-        return new ClusterNode(new ClusterProperties(id, null, null), jdbc, 0);
+        return new ClusterNode(new ClusterProperties(id, null, null), jdbc, 0, "");
     }
 
     @Test
