@@ -113,12 +113,18 @@ public final class HttpConnection implements AutoCloseable {
         int calls = 0;
         boolean tokenRenewed = false;
         while (true) {
-            if (searches) {
-                searchGate.acquire();
-            }
-            gate.acquire();
+            ConnectionGate.Call search = searches ? searchGate.acquire() : null;
+            ConnectionGate.Call call = gate.acquire();
             calls++;
-            Answer answer = callInFlight(method, url, json, extraHeader);
+            Answer answer;
+            try {
+                answer = callInFlight(method, url, json, extraHeader);
+            } finally {
+                gate.answered(call);
+                if (search != null) {
+                    searchGate.answered(search);
+                }
+            }
             meters.called(method, answer.status());
             Duration elapsed = Duration.between(started, time.clock().instant());
             if (answer.succeeded()) {

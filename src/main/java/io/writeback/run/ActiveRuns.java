@@ -42,6 +42,14 @@ public class ActiveRuns {
     }
 
     /**
+     * Claims the sync (and its two-way {@code pair}, null: none) for the queued run {@code runId}; false when another
+     * run holds either.
+     */
+    public boolean claim(String sync, String pair, long runId) {
+        return insert(SYNC, pair == null ? List.of(sync) : List.of(sync, pair), sync, runId);
+    }
+
+    /**
      * Claims the sync for a run that has no id yet, under a placeholder that {@link #transfer} later
      * replaces with the run's id; empty when another run holds the sync, or its two-way {@code pair}
      * (null: none): the two halves of a pair never run at once.

@@ -130,20 +130,18 @@ public class RunLauncher implements DisposableBean {
         return route;
     }
 
-    /** Queues a run and claims the sync for it, or refuses when the sync is paused or a run of it is going. */
+    /**
+     * Queues a run and claims the sync for it, or refuses when the sync is paused or a run of it (or of its pair) is
+     * going on any node. The run is queued first, so that a claim always names its run: a refused one is forgotten.
+     */
     private long queueClaimed(String sync, Trigger trigger) {
         refuseIfPaused(Pauses.Kind.SYNC, sync);
         String pair = catalog.find(sync).map(definition -> definition.source().getPair()).orElse(null);
-        long claim = activeRuns.claimAhead(sync, pair).orElseThrow(() -> new RunInProgressException(sync,
-                activeRuns.blocking(sync, pair)));
-        long runId;
-        try {
-            runId = ledger.queue(sync, trigger);
-        } catch (RuntimeException e) {
-            activeRuns.release(sync, claim);
-            throw e;
+        long runId = ledger.queue(sync, trigger);
+        if (!activeRuns.claim(sync, pair, runId)) {
+            ledger.forget(runId);
+            throw new RunInProgressException(sync, activeRuns.blocking(sync, pair));
         }
-        activeRuns.transfer(sync, claim, runId);
         return runId;
     }
 

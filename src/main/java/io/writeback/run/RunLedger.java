@@ -122,6 +122,11 @@ public class RunLedger implements RunProgress {
     public record Interrupted(long runId, String sync, String trigger) {
     }
 
+    /** Deletes a queued run that never got to run (its sync was claimed by another). */
+    public void forget(long runId) {
+        jdbc.update("DELETE FROM writeback.runs WHERE id = ? AND status = 'queued'", runId);
+    }
+
     public void abandon(long runId, String reason) {
         jdbc.update("UPDATE writeback.runs SET status = 'failed', finished_at = now(), error = ? WHERE id = ?", reason, runId);
     }

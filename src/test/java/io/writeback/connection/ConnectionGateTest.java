@@ -18,11 +18,11 @@ class ConnectionGateTest {
         ConnectionGate gate = new ConnectionGate(new RateLimit(5, Duration.ofSeconds(1)), time, ClusterSize.ALONE);
 
         for (int call = 0; call < 5; call++) {
-            gate.acquire();
+            gate.answered(gate.acquire());
         }
         assertThat(time.waits()).isEmpty();
 
-        gate.acquire();
+        gate.answered(gate.acquire());
         // The window is widened by its margin (50 ms at least) so that the destination never counts one too many.
         assertThat(time.waits()).containsExactly(Duration.ofMillis(1050));
     }
@@ -31,12 +31,12 @@ class ConnectionGateTest {
     void callsSpreadOverTheWindowWaitOnlyForTheOldestOne() {
         ConnectionGate gate = new ConnectionGate(new RateLimit(2, Duration.ofSeconds(10)), time, ClusterSize.ALONE);
 
-        gate.acquire();
+        gate.answered(gate.acquire());
         time.waitFor(Duration.ofSeconds(4));
-        gate.acquire();
+        gate.answered(gate.acquire());
         time.forgetWaits();
 
-        gate.acquire();
+        gate.answered(gate.acquire());
         // The first call leaves the widened window (10.2 s) 6.2 s after the second went.
         assertThat(time.waits()).containsExactly(Duration.ofMillis(6200));
     }
@@ -47,18 +47,32 @@ class ConnectionGateTest {
         ConnectionGate gate = new ConnectionGate(new RateLimit(10, Duration.ofSeconds(1)), time, () -> nodes[0]);
 
         for (int call = 0; call < 3; call++) {
-            gate.acquire();
+            gate.answered(gate.acquire());
         }
         assertThat(time.waits()).isEmpty();
         assertThat(gate.state()).isEqualTo("3 of 3 calls in the last PT1S (this node's share of 10, with 3 nodes)");
-        gate.acquire();
+        gate.answered(gate.acquire());
         assertThat(time.waits()).hasSize(1);
 
         nodes[0] = 2;
         time.forgetWaits();
-        gate.acquire();
+        gate.answered(gate.acquire());
         assertThat(time.waits()).isEmpty();
         assertThat(gate.state()).startsWith("2 of 5 calls");
+    }
+
+    @Test
+    void aCallCountsUntilItsAnswerAndItsWindowRunsFromTheAnswer() {
+        ConnectionGate gate = new ConnectionGate(new RateLimit(1, Duration.ofSeconds(1)), time, ClusterSize.ALONE);
+
+        ConnectionGate.Call slow = gate.acquire();
+        time.waitFor(Duration.ofSeconds(3));
+        gate.answered(slow);
+        time.forgetWaits();
+        gate.answered(gate.acquire());
+
+        // Sent at once but answered 3 s later: the destination may have seen it at any moment until then.
+        assertThat(time.waits()).containsExactly(Duration.ofMillis(1050));
     }
 
     @Test
@@ -68,10 +82,10 @@ class ConnectionGateTest {
 
         gate.pauseUntil(start.plusSeconds(3));
         gate.pauseUntil(start.plusSeconds(1));
-        gate.acquire();
+        gate.answered(gate.acquire());
 
         assertThat(time.waits()).containsExactly(Duration.ofSeconds(3));
-        gate.acquire();
+        gate.answered(gate.acquire());
         assertThat(time.waits()).hasSize(1);
     }
 }

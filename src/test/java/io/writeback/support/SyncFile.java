@@ -16,6 +16,7 @@ public final class SyncFile {
     private String connection = "sandbox";
     private String object;
     private int batchSize = 100;
+    private String cron = "0 0 3 * * ?";
 
     private SyncFile(String name, String query) {
         this.name = name;
@@ -31,6 +32,12 @@ public final class SyncFile {
     /** Another parameter of writeback:source (cursor, chunkSize, linksOf, ...). */
     public SyncFile source(String parameter, Object value) {
         source.put(parameter, value);
+        return this;
+    }
+
+    /** The Quartz cron the sync runs on; 3 in the morning by default, so that it does not run in a test. */
+    public SyncFile cron(String cron) {
+        this.cron = cron;
         return this;
     }
 
@@ -61,7 +68,7 @@ public final class SyncFile {
                     from:
                       uri: quartz:writeback/%s
                       parameters:
-                        cron: "0 0 3 * * ?"
+                        cron: "%s"
                       steps:
                         - to:
                             uri: writeback:source
@@ -80,6 +87,6 @@ public final class SyncFile {
                                     connection: %s
                                     object: %s
                                     batchSize: %d
-                """.formatted(name, name, sourceParameters, map, connection, object, batchSize));
+                """.formatted(name, name, cron, sourceParameters, map, connection, object, batchSize));
     }
 }
