@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates and fills the demo warehouse tables ({@code warehouse.companies}, {@code warehouse.contacts})
@@ -22,16 +23,24 @@ public class DemoWarehouse implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(DemoWarehouse.class);
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final Resource script;
 
-    public DemoWarehouse(JdbcTemplate jdbc, @Value("classpath:demo/warehouse.sql") Resource script) {
+    public DemoWarehouse(JdbcTemplate jdbc, TransactionTemplate transaction,
+            @Value("classpath:demo/warehouse.sql") Resource script) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.script = script;
     }
 
+    /** Several nodes starting on one database make the tables one after the other, under a lock of the transaction. */
     @Override
     public void afterPropertiesSet() throws IOException {
-        jdbc.execute(script.getContentAsString(StandardCharsets.UTF_8));
+        String tables = script.getContentAsString(StandardCharsets.UTF_8);
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('writeback demo warehouse'))", Object.class);
+            jdbc.execute(tables);
+        });
         log.info("Demo warehouse ready: {} companies, {} contacts",
                 jdbc.queryForObject("SELECT count(*) FROM warehouse.companies", Long.class),
                 jdbc.queryForObject("SELECT count(*) FROM warehouse.contacts", Long.class));
