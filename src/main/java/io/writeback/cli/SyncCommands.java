@@ -2,6 +2,8 @@ package io.writeback.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -48,15 +50,44 @@ final class SyncCommands {
                 Table table = new Table("SYNC", "MODE", "SCHEDULE", "LAST RUN", "ENDED", "RUNNING", "PAUSED");
                 syncs.forEach(sync -> table.row(sync.get("name").asText(), sync.get("mode").asText(), sync.get("schedule").asText(),
                         WritebackCli.Instance.text(sync.at("/lastRun/status")), WritebackCli.Instance.text(sync.at("/lastRun/finishedAt")),
-                        WritebackCli.Instance.text(sync.get("activeRunId")), pause(sync.get("paused"))));
+                        running(sync), pause(sync.get("paused"))));
                 table.print(out());
             }
             return Exit.OK;
         }
 
+        private static String running(JsonNode sync) {
+            return sync.path("activeRunId").isNumber() ? sync.get("activeRunId").asText() + " on " + sync.get("activeNode").asText()
+                    : "";
+        }
+
         private static String pause(JsonNode paused) {
             return paused == null || paused.isNull() ? "" : "by " + paused.get("by").asText()
                     + (paused.path("reason").isTextual() ? ": " + paused.get("reason").asText() : "");
+        }
+    }
+
+    @Command(name = "cluster", description = "The Writeback nodes on this database, their state, and what each runs now.")
+    static final class Cluster extends InstanceCommand {
+
+        @Override
+        int call(ApiClient api) {
+            JsonNode cluster = api.get("api/cluster");
+            if (!instance.printedAsJson(cluster, out())) {
+                Table nodes = new Table("NODE", "STATE", "HEARTBEAT", "RUNNING");
+                cluster.get("nodes").forEach(node -> {
+                    List<String> runs = new ArrayList<>();
+                    cluster.get("running").forEach(run -> {
+                        if (run.get("node").asText().equals(node.get("id").asText())) {
+                            runs.add(run.get("sync").asText() + " (run " + run.get("runId").asLong() + ")");
+                        }
+                    });
+                    nodes.row(node.get("id").asText() + (node.get("self").asBoolean() ? " (this one)" : ""),
+                            node.get("state").asText(), node.get("heartbeatAt").asText(), String.join(", ", runs));
+                });
+                nodes.print(out());
+            }
+            return Exit.OK;
         }
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "writeback", mixinStandardHelpOptions = true, version = "Writeback",
         description = "Writeback's command line: without a command, java -jar writeback.jar starts the server.",
-        subcommands = {WritebackCli.Validate.class, SyncCommands.Status.class, SyncCommands.Runs.class, SyncCommands.Run.class,
+        subcommands = {WritebackCli.Validate.class, SyncCommands.Status.class, SyncCommands.Cluster.class, SyncCommands.Runs.class, SyncCommands.Run.class,
             SyncCommands.Preview.class, SyncCommands.Explain.class, SyncCommands.Pause.class, SyncCommands.Resume.class,
             SyncCommands.DeadLetters.class, SyncCommands.Replay.class, CloneCommands.Make.class, CloneCommands.Listing.class,
             CloneCommands.Compare.class, CloneCommands.Delete.class, TransferCommands.Export.class, TransferCommands.Import.class},

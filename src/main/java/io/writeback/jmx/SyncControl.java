@@ -2,6 +2,7 @@ package io.writeback.jmx;
 
 import io.writeback.deadletter.DeadLetters;
 import io.writeback.monitoring.SyncHealth;
+import io.writeback.run.ActiveRuns;
 import io.writeback.run.Pauses;
 import io.writeback.run.RunLedger;
 import io.writeback.run.SyncOperations;
@@ -44,6 +45,11 @@ final class SyncControl implements SyncControlMBean {
     }
 
     @Override
+    public String getRunningNow() {
+        return services.activeRuns().running(sync).map(claim -> "run " + claim.runId() + " on node " + claim.node()).orElse("");
+    }
+
+    @Override
     public String getBookmark() {
         return services.bookmarks().of(sync).orElse("");
     }
@@ -78,6 +84,6 @@ final class SyncControl implements SyncControlMBean {
 
     /** The services the MBeans of one Writeback read and act through. */
     record WritebackServices(SyncOperations operations, SyncHealth health, Pauses pauses, RunLedger ledger,
-            DeadLetters deadLetters, Bookmarks bookmarks) {
+            DeadLetters deadLetters, Bookmarks bookmarks, ActiveRuns activeRuns) {
     }
 }

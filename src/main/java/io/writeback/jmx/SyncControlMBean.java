@@ -16,6 +16,9 @@ public interface SyncControlMBean {
 
     long getPendingDeadLetters();
 
+    /** The run going now and the node that runs it, on any node of the cluster; empty when none. */
+    String getRunningNow();
+
     /** Where incremental runs start; empty without one. */
     String getBookmark();
 

@@ -51,7 +51,8 @@ class WritebackMBeans implements SmartInitializingSingleton, DisposableBean {
         this.server = server.getIfAvailable(ManagementFactory::getPlatformMBeanServer);
         this.catalog = catalog;
         this.connections = connections;
-        this.services = new SyncControl.WritebackServices(operations, health, pauses, ledger, deadLetters, bookmarks);
+        this.services = new SyncControl.WritebackServices(operations, health, pauses, ledger, deadLetters, bookmarks,
+                activeRuns);
         this.activeRuns = activeRuns;
     }
 

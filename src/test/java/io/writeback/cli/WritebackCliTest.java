@@ -45,7 +45,7 @@ class WritebackCliTest extends WritebackIntegrationTest {
 
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("status", "runs", "run", "preview", "explain", "pause", "resume", "dead-letters", "replay",
-                "clone", "clones", "compare", "delete-clone", "export", "import", "validate", "Exit codes:");
+                "clone", "clones", "compare", "delete-clone", "export", "import", "cluster", "validate", "Exit codes:");
         assertThat(WritebackCli.wanted(new String[] {"--help"})).isTrue();
         assertThat(WritebackCli.wanted(new String[] {"status"})).isTrue();
         assertThat(WritebackCli.wanted(new String[] {"--server.port=8080"})).isFalse();
@@ -148,6 +148,15 @@ class WritebackCliTest extends WritebackIntegrationTest {
         assertThat(dryRun.out()).containsPattern("(?m)^demo/companies.camel.yaml +same")
                 .endsWith("dry run: nothing changed (--apply to apply)\n");
         assertThat(refused.exit()).isEqualTo(3);
+    }
+
+    @Test
+    void clusterListsTheNodesWithTheirStateAndRuns() {
+        Result cluster = cli(TestUsers.VIEWER, "cluster");
+
+        assertThat(cluster.exit()).isZero();
+        assertThat(cluster.out().lines().findFirst().orElseThrow()).startsWith("NODE").contains("STATE", "HEARTBEAT", "RUNNING");
+        assertThat(cluster.out()).containsPattern("(?m)^\\S+ \\(this one\\) +alive ");
     }
 
     @Test

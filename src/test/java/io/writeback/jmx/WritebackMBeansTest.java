@@ -39,6 +39,11 @@ class WritebackMBeansTest extends WritebackIntegrationTest {
         assertThatThrownBy(() -> SERVER.invoke(companies, "runNow", new Object[0], new String[0]))
                 .rootCause().isInstanceOf(IllegalStateException.class).hasMessageStartingWith("sync 'companies' is paused by jmx");
         assertThat(SERVER.invoke(companies, "resume", new Object[0], new String[0])).isEqualTo("resumed");
+        assertThat(SERVER.getAttribute(companies, "RunningNow")).isEqualTo("");
+        jdbc.update("INSERT INTO writeback.run_claims (kind, name, holder, run_id, node) VALUES ('sync', 'companies', "
+                + "'companies', 77, 'node-b')");
+        assertThat(SERVER.getAttribute(companies, "RunningNow")).isEqualTo("run 77 on node node-b");
+        jdbc.update("DELETE FROM writeback.run_claims");
         assertThat(SERVER.getAttribute(new ObjectName("io.writeback:type=Group,name=demo_nightly"), "Syncs"))
                 .isEqualTo("companies, contacts");
         assertThat(SERVER.getAttribute(new ObjectName("io.writeback:type=Connection,name=sandbox"), "RateLimitState"))
