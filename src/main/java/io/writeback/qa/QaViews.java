@@ -66,46 +66,57 @@ public class QaViews {
         JdbcTemplate jdbc = new JdbcTemplate(warehouse.dataSource());
         String[] table = tableName(request.targetTable());
         String targetId = Optional.ofNullable(request.targetId()).orElse("id");
-        Set<String> targetColumns = new LinkedHashSet<>(jdbc.queryForList("""
-                SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?
-                ORDER BY ordinal_position""", String.class, table[0], table[1]));
-        if (targetColumns.isEmpty()) {
-            throw new IllegalArgumentException("'targetTable': the warehouse has no table " + request.targetTable());
-        }
-        if (!targetColumns.contains(targetId)) {
-            throw new IllegalArgumentException("'targetId': " + request.targetTable() + " has no column '" + targetId + "'");
-        }
+        Set<String> targetColumns = targetColumns(jdbc, table, targetId, request.targetTable());
         SourceOptions source = definition.source();
         Map<String, String> compared = compared(request.fields(), targetColumns, sourceColumns(jdbc, source),
                 new HashSet<>(Arrays.asList(targetId, source.getKey(), source.getCursor())), request.targetTable());
-        String linkSync = Optional.ofNullable(source.getLinksOf()).orElse(sync);
+        Map<String, String> views = views(sync, source, table, targetId, compared);
+        new TransactionTemplate(new DataSourceTransactionManager(warehouse.dataSource())).executeWithoutResult(status -> {
+            jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            views.forEach((name, sql) -> {
+                String view = SCHEMA + "." + Identifiers.quote(name);
+                jdbc.execute("DROP VIEW IF EXISTS " + view);
+                jdbc.execute("CREATE VIEW " + view + " AS\n" + sql);
+            });
+        });
+        return new Views(views.keySet().stream().map(name -> SCHEMA + "." + name).toList(), compared);
+    }
+
+    /** The three views' queries, by view name: the sync's query, through its links, to the target's table. */
+    private static Map<String, String> views(String sync, SourceOptions source, String[] table, String targetId,
+            Map<String, String> compared) {
+        String key = Identifiers.quote(source.getKey());
         String from = "FROM (" + source.sql() + "\n) AS src\n";
-        String links = "writeback.links AS link ON link.sync = '" + linkSync + "' AND link.source_id = src."
-                + Identifiers.quote(source.getKey()) + "::text\n";
+        String links = "writeback.links AS link ON link.sync = '" + Optional.ofNullable(source.getLinksOf()).orElse(sync)
+                + "' AND link.source_id = src." + key + "::text\n";
         String target = Identifiers.quote(table[0]) + "." + Identifiers.quote(table[1]) + " AS tgt ON tgt."
                 + Identifiers.quote(targetId) + "::text = link.target_id\n";
+        String fields = compared.entrySet().stream().map(field -> "('" + field.getKey() + "', src."
+                + Identifiers.quote(field.getValue()) + "::text, tgt." + Identifiers.quote(field.getKey()) + "::text)")
+                .collect(Collectors.joining(", "));
         Map<String, String> views = new LinkedHashMap<>();
-        views.put(sync + "_without_target", "SELECT src." + Identifiers.quote(source.getKey())
-                + "::text AS source_id, link.status AS link_status, link.last_error\n" + from + "LEFT JOIN " + links
-                + "WHERE link.target_id IS NULL");
+        views.put(sync + "_without_target", "SELECT src." + key + "::text AS source_id, link.status AS link_status, "
+                + "link.last_error\n" + from + "LEFT JOIN " + links + "WHERE link.target_id IS NULL");
         views.put(sync + "_target_gone", "SELECT link.source_id, link.target_id\n" + from + "JOIN " + links + "LEFT JOIN "
                 + target + "WHERE link.target_id IS NOT NULL AND tgt." + Identifiers.quote(targetId) + " IS NULL");
         views.put(sync + "_differing", "SELECT link.source_id, link.target_id, f.field, f.source_value, f.target_value\n"
-                + from + "JOIN " + links + "JOIN " + target + "CROSS JOIN LATERAL (VALUES " + compared.entrySet().stream()
-                        .map(field -> "('" + field.getKey() + "', src." + Identifiers.quote(field.getValue()) + "::text, tgt."
-                                + Identifiers.quote(field.getKey()) + "::text)")
-                        .collect(Collectors.joining(", "))
+                + from + "JOIN " + links + "JOIN " + target + "CROSS JOIN LATERAL (VALUES " + fields
                 + ") AS f (field, source_value, target_value)\nWHERE f.source_value IS DISTINCT FROM f.target_value");
-        new TransactionTemplate(new DataSourceTransactionManager(warehouse.dataSource()))
-                .executeWithoutResult(status -> {
-                    jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-                    views.forEach((name, sql) -> {
-                        String view = SCHEMA + "." + Identifiers.quote(name);
-                        jdbc.execute("DROP VIEW IF EXISTS " + view);
-                        jdbc.execute("CREATE VIEW " + view + " AS\n" + sql);
-                    });
-                });
-        return new Views(views.keySet().stream().map(name -> SCHEMA + "." + name).toList(), compared);
+        return views;
+    }
+
+    /** The columns of the target's table, which must exist and hold {@code targetId}. */
+    private static Set<String> targetColumns(JdbcTemplate jdbc, String[] table, String targetId, String targetTable) {
+        Set<String> columns = new LinkedHashSet<>(jdbc.queryForList("""
+                SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?
+                ORDER BY ordinal_position""", String.class, table[0], table[1]));
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("'targetTable': the warehouse has no table " + targetTable);
+        }
+        if (!columns.contains(targetId)) {
+            throw new IllegalArgumentException("'targetId': " + targetTable + " has no column '" + targetId + "'");
+        }
+        return columns;
     }
 
     /** [schema, table] of {@code schema.table}, each a plain identifier. */
