@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -90,8 +91,16 @@ class WritebackBenchmark {
         double readAndWrite = floors.get("stream") + floors.get("post") + floors.get("copy");
         measure("1 initial", writeback, sink, "bench_full", readAndWrite);
         measure("2 unchanged", writeback, sink, "bench_full", floors.get("stream"));
-        peer("peer 1: naive route, initial", sink, jdbc.getDataSource(), "1 initial");
-        peer("peer 2: naive route, re-run", sink, jdbc.getDataSource(), "2 unchanged");
+        long naiveRows = Math.min(rows, 100_000);
+        peer("peer 1: naive route, initial", sink, naiveRows, naiveRows,
+                () -> NaivePeer.run(jdbc.getDataSource(), sink.port(), naiveRows), "1 initial");
+        peer("peer 2: naive route, re-run", sink, naiveRows, naiveRows,
+                () -> NaivePeer.run(jdbc.getDataSource(), sink.port(), naiveRows), "2 unchanged");
+        SkilledPeer.prepare(jdbc);
+        peer("peer 3: skilled route, initial", sink, rows, rows, () -> SkilledPeer.run(jdbc.getDataSource(), sink.port()),
+                "1 initial");
+        peer("peer 4: skilled route, re-run", sink, rows, 0, () -> SkilledPeer.run(jdbc.getDataSource(), sink.port()),
+                "2 unchanged");
         jdbc.update("UPDATE bench.customers SET score = score + 1 WHERE id % 100 = 0");
         measure("3 one-percent", writeback, sink, "bench_full",
                 floors.get("stream") + (floors.get("post") + floors.get("copy")) / 100);
@@ -147,13 +156,16 @@ class WritebackBenchmark {
     }
 
     /**
-     * Runs the naive route over the first 100,000 rows (at most) and compares: Writeback's rows per
-     * second in {@code compareWith} divided by the route's.
+     * Runs a peer's route over {@code peerRows} rows, which must send {@code records} of them, and compares:
+     * Writeback's rows per second in {@code compareWith} divided by the route's.
      */
-    private void peer(String scenario, BenchSink sink, DataSource database, String compareWith) throws Exception {
-        long peerRows = Math.min(rows, 100_000);
+    private void peer(String scenario, BenchSink sink, long peerRows, long records, Callable<Duration> route,
+            String compareWith) throws Exception {
         sink.reset();
-        double seconds = NaivePeer.run(database, sink.port(), peerRows).toNanos() / 1e9;
+        double seconds = route.call().toNanos() / 1e9;
+        if (sink.records() != records) {
+            throw new IllegalStateException(scenario + ": the route sent " + sink.records() + " records, not " + records);
+        }
         long writebackRate = results.stream().filter(r -> r.get("scenario").equals(compareWith))
                 .map(r -> (Long) r.get("rowsPerSecond")).findFirst().orElseThrow();
         Map<String, Object> result = new LinkedHashMap<>();
@@ -163,6 +175,7 @@ class WritebackBenchmark {
         result.put("seconds", seconds);
         result.put("rowsPerSecond", Math.round(peerRows / seconds));
         result.put("httpCalls", sink.calls());
+        result.put("sinkRecords", sink.records());
         result.put("writebackRatio", writebackRate / (peerRows / seconds));
         results.add(result);
     }
@@ -292,7 +305,7 @@ class WritebackBenchmark {
                 + "(one at a time: %.2f s)%n", floors.get("stream"), floors.get("post"), floors.get("copy"),
                 Math.min(rows, SINGLE_ROWS), floors.get("postSingle8"), floors.get("postSingle1")));
         results.stream().filter(r -> r.containsKey("writebackRatio")).forEach(r -> table.append(String.format(
-                "%s: Writeback's rows/s are %.1f times the naive route's%n", r.get("scenario"), (double) r.get("writebackRatio"))));
+                "%s: Writeback's rows/s are %.2f times the route's%n", r.get("scenario"), (double) r.get("writebackRatio"))));
         results.stream().filter(r -> r.containsKey("shareOfCeiling")).forEach(r -> table.append(String.format(
                 "rate-limited: %.1f%% of the ceiling, %d answers 429%n", 100 * (double) r.get("shareOfCeiling"), r.get("refused429"))));
         System.out.println(table);
