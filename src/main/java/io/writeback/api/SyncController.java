@@ -15,6 +15,8 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,12 +52,14 @@ class SyncController {
 
     @GetMapping("/syncs")
     List<SyncSummary> syncs() {
-        return catalog.all().stream().map(this::summary).toList();
+        Map<String, ActiveRuns.Claim> running = activeRuns.all().stream()
+                .collect(Collectors.toMap(ActiveRuns.Claim::sync, claim -> claim));
+        return catalog.all().stream().map(sync -> summary(sync, Optional.ofNullable(running.get(sync.name())))).toList();
     }
 
     @GetMapping("/syncs/{name}")
     SyncSummary sync(@PathVariable String name) {
-        return summary(find(name));
+        return summary(find(name), activeRuns.running(name));
     }
 
     @PostMapping("/syncs/{name}/runs")
@@ -103,8 +107,8 @@ class SyncController {
         return catalog.find(name).orElseThrow(() -> new UnknownSyncException(name));
     }
 
-    private SyncSummary summary(SyncDefinition sync) {
-        return SyncSummary.of(sync, activeRuns.running(sync.name()),
+    private SyncSummary summary(SyncDefinition sync, Optional<ActiveRuns.Claim> running) {
+        return SyncSummary.of(sync, running,
                 ledger.last(sync.name()).orElse(null), pauses.of(Pauses.Kind.SYNC, sync.name()).orElse(null));
     }
 

@@ -48,10 +48,9 @@ final class CloneCommands {
             request.put("changes", StageChanges.of(changes));
             JsonNode clone = api.post("api/syncs/" + sync + "/clone", request);
             if (!instance.printedAsJson(clone, out())) {
-                out().println("clone " + clone.get("name").asText() + " of " + sync + " delivers to " + clone.get("connection").asText()
+                say("clone " + clone.get("name").asText() + " of " + sync + " delivers to " + clone.get("connection").asText()
                         + " " + clone.get("object").asText() + " until " + clone.get("expiresAt").asText() + "; run it with: "
                         + "writeback run " + clone.get("name").asText() + " --wait");
-                out().flush();
             }
             return Exit.OK;
         }
@@ -107,8 +106,7 @@ final class CloneCommands {
         @Override
         int call(ApiClient api) {
             api.delete("api/clones/" + clone);
-            out().println("clone " + clone + " deleted");
-            out().flush();
+            say("clone " + clone + " deleted");
             return Exit.OK;
         }
     }

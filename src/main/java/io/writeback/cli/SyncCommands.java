@@ -3,7 +3,9 @@ package io.writeback.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -30,6 +32,12 @@ final class SyncCommands {
 
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+
+        /** Prints a line for people, at once. */
+        void say(String line) {
+            out().println(line);
+            out().flush();
         }
 
         @Override
@@ -74,17 +82,13 @@ final class SyncCommands {
         int call(ApiClient api) {
             JsonNode cluster = api.get("api/cluster");
             if (!instance.printedAsJson(cluster, out())) {
+                Map<String, List<String>> runsByNode = new HashMap<>();
+                cluster.get("running").forEach(run -> runsByNode.computeIfAbsent(run.get("node").asText(), node -> new ArrayList<>())
+                        .add(run.get("sync").asText() + " (run " + run.get("runId").asLong() + ")"));
                 Table nodes = new Table("NODE", "STATE", "HEARTBEAT", "RUNNING");
-                cluster.get("nodes").forEach(node -> {
-                    List<String> runs = new ArrayList<>();
-                    cluster.get("running").forEach(run -> {
-                        if (run.get("node").asText().equals(node.get("id").asText())) {
-                            runs.add(run.get("sync").asText() + " (run " + run.get("runId").asLong() + ")");
-                        }
-                    });
-                    nodes.row(node.get("id").asText() + (node.get("self").asBoolean() ? " (this one)" : ""),
-                            node.get("state").asText(), node.get("heartbeatAt").asText(), String.join(", ", runs));
-                });
+                cluster.get("nodes").forEach(node -> nodes.row(node.get("id").asText()
+                        + (node.get("self").asBoolean() ? " (this one)" : ""), node.get("state").asText(),
+                        node.get("heartbeatAt").asText(), String.join(", ", runsByNode.getOrDefault(node.get("id").asText(), List.of()))));
                 nodes.print(out());
             }
             return Exit.OK;
@@ -128,8 +132,7 @@ final class SyncCommands {
         int call(ApiClient api) {
             long runId = api.post("api/syncs/" + sync + "/runs", null).get("runId").asLong();
             if (!await) {
-                out().println("run " + runId + " of " + sync + " queued");
-                out().flush();
+                say("run " + runId + " of " + sync + " queued");
                 return Exit.OK;
             }
             JsonNode run = api.get("api/runs/" + runId);
@@ -138,9 +141,8 @@ final class SyncCommands {
                 run = api.get("api/runs/" + runId);
             }
             if (!instance.printedAsJson(run, out())) {
-                out().println("run " + runId + " of " + sync + " " + run.get("status").asText() + ": "
+                say("run " + runId + " of " + sync + " " + run.get("status").asText() + ": "
                         + counts(run.get("counts")) + (run.path("error").isTextual() ? "; " + run.get("error").asText() : ""));
-                out().flush();
             }
             return run.get("status").asText().equals("succeeded") ? Exit.OK : Exit.FAILED;
         }
@@ -185,8 +187,7 @@ final class SyncCommands {
                                 ? sample.at("/request/method").asText() + " " + sample.at("/request/url").asText() : "",
                         WritebackCli.Instance.text(sample.get("reason"))));
                 table.print(out());
-                preview.get("findings").forEach(finding -> out().println("finding: " + finding.asText()));
-                out().flush();
+                preview.get("findings").forEach(finding -> say("finding: " + finding.asText()));
             }
             return Exit.OK;
         }
@@ -205,8 +206,7 @@ final class SyncCommands {
         int call(ApiClient api) {
             JsonNode explained = api.get("api/syncs/" + sync + "/records/" + sourceId);
             if (!instance.printedAsJson(explained, out())) {
-                out().println(explained.get("explanation").asText());
-                out().flush();
+                say(explained.get("explanation").asText());
             }
             return Exit.OK;
         }
@@ -225,8 +225,7 @@ final class SyncCommands {
         int call(ApiClient api) {
             JsonNode paused = api.post("api/syncs/" + sync + "/pause", WritebackCli.Instance.body("reason", reason));
             if (!instance.printedAsJson(paused, out())) {
-                out().println(sync + " paused by " + paused.at("/paused/by").asText() + " since " + paused.at("/paused/since").asText());
-                out().flush();
+                say(sync + " paused by " + paused.at("/paused/by").asText() + " since " + paused.at("/paused/since").asText());
             }
             return Exit.OK;
         }
@@ -242,8 +241,7 @@ final class SyncCommands {
         int call(ApiClient api) {
             JsonNode resumed = api.post("api/syncs/" + sync + "/resume", null);
             if (!instance.printedAsJson(resumed, out())) {
-                out().println(sync + " resumed");
-                out().flush();
+                say(sync + " resumed");
             }
             return Exit.OK;
         }
@@ -279,8 +277,7 @@ final class SyncCommands {
         int call(ApiClient api) {
             JsonNode queued = api.post("api/syncs/" + sync + "/dead-letters/replay", null);
             if (!instance.printedAsJson(queued, out())) {
-                out().println("run " + queued.get("runId").asLong() + " replays " + queued.get("records").asLong() + " record(s) of " + sync);
-                out().flush();
+                say("run " + queued.get("runId").asLong() + " replays " + queued.get("records").asLong() + " record(s) of " + sync);
             }
             return Exit.OK;
         }

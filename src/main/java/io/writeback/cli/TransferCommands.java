@@ -29,8 +29,7 @@ final class TransferCommands {
         int call(ApiClient api) {
             String document = api.get("api/export").toPrettyString();
             if (file == null) {
-                out().println(document);
-                out().flush();
+                say(document);
                 return Exit.OK;
             }
             try {

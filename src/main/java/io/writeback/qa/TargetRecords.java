@@ -8,12 +8,14 @@ import io.writeback.connection.BulkEndpoint;
 import io.writeback.connection.DeliveryResult;
 import io.writeback.connection.HttpConnection;
 import io.writeback.connection.ObjectEndpoints;
+import io.writeback.connection.Placeholders;
 import io.writeback.connection.RecordReads;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads one object's records back from a connection by their ids: many per call with the connection's bulk read,
@@ -95,8 +97,12 @@ final class TargetRecords {
             }
         });
         if (bulk.body() != null) {
-            return bulk.body().replace("{items}", items.toString()).replace("{values}", json.valueToTree(ids).toString())
-                    .replace("{fields}", json.valueToTree(fields).toString());
+            String filled = Placeholders.fill(bulk.body(), Map.of("items", items.toString(), "values",
+                    json.valueToTree(ids).toString(), "fields", json.valueToTree(fields).toString()), UnaryOperator.identity());
+            if (filled == null) {
+                throw new TargetReadException("read.bulk.body may hold {items}, {values} and {fields}, and no other placeholder");
+            }
+            return filled;
         }
         return bulk.itemsField() == null || bulk.itemsField().isBlank() ? items.toString()
                 : json.createObjectNode().set(bulk.itemsField(), items).toString();

@@ -45,30 +45,37 @@ public class LeftoverRuns implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        close(node.id(), true, "Writeback stopped before the run ended");
+        close(List.of(node.id()), true, "Writeback stopped before the run ended");
         node.onHeartbeat(this::closeRunsOfDeadNodes);
     }
 
     void closeRunsOfDeadNodes() {
-        for (String dead : node.deadNodes()) {
-            close(dead, false, "its node " + dead + " stopped, or stopped answering, before the run ended").stream()
+        List<String> dead = node.deadNodes();
+        if (!dead.isEmpty()) {
+            close(dead, false, "its node {node} stopped, or stopped answering, before the run ended").stream()
                     .filter(run -> WHOLE_SYNC.contains(run.trigger())).forEach(this::runAgain);
         }
     }
 
-    /** @param unrecorded with the runs of no node, queued before nodes were recorded: at this node's own start */
-    private List<RunLedger.Interrupted> close(String stopped, boolean unrecorded, String reason) {
-        List<RunLedger.Interrupted> runs = ledger.interruptRunsOf(List.of(stopped), unrecorded, reason);
-        int claims = activeRuns.releaseAllOf(List.of(stopped));
+    /**
+     * @param unrecorded with the runs of no node, queued before nodes were recorded: at this node's own start
+     * @param reason     the error the closed runs record; {@code {node}} is the node of each
+     */
+    private List<RunLedger.Interrupted> close(List<String> stopped, boolean unrecorded, String reason) {
+        List<RunLedger.Interrupted> runs = ledger.interruptRunsOf(stopped, unrecorded, reason);
+        int claims = activeRuns.releaseAllOf(stopped);
         runs.forEach(run -> log.warn("Run {} of {}, left open by node {}, was marked interrupted", run.runId(), run.sync(),
-                stopped));
+                run.node()));
         if (claims > 0) {
-            log.info("{} claim(s) of node {} were dropped", claims, stopped);
+            log.info("{} claim(s) of node(s) {} were dropped", claims, String.join(", ", stopped));
         }
-        int pending = intents.reclaimIntents(null);
-        if (pending > 0) {
-            log.warn("{} insert(s) were sent by a run that ended without recording their outcome; they are pending until "
-                    + "their syncs' next runs recover them", pending);
+        // Intents outlive only runs that ended without settling them: at a start, or once runs were closed here.
+        if (unrecorded || !runs.isEmpty()) {
+            int pending = intents.reclaimIntents(null);
+            if (pending > 0) {
+                log.warn("{} insert(s) were sent by a run that ended without recording their outcome; they are pending "
+                        + "until their syncs' next runs recover them", pending);
+            }
         }
         return runs;
     }

@@ -102,24 +102,25 @@ public class RunLedger implements RunProgress {
 
     /**
      * Closes the runs left queued or running by {@code nodes}, which stopped or died: nothing runs them any more.
-     * With {@code unrecorded}, also the runs of no node: those queued before nodes were recorded. Answers the runs
-     * closed, as they were.
+     * With {@code unrecorded}, also the runs of no node: those queued before nodes were recorded. {@code {node}} in
+     * {@code reason} is each run's node. Answers the runs closed, as they were.
      */
     public List<Interrupted> interruptRunsOf(List<String> nodes, boolean unrecorded, String reason) {
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    UPDATE writeback.runs SET status = 'interrupted', finished_at = now(), error = ?
+                    UPDATE writeback.runs SET status = 'interrupted', finished_at = now(),
+                           error = replace(?, '{node}', coalesce(node, ''))
                     WHERE status IN ('queued', 'running') AND (node = ANY (?) OR (? AND node IS NULL))
-                    RETURNING id, sync, trigger""");
+                    RETURNING id, sync, trigger, node""");
             statement.setString(1, reason);
             statement.setArray(2, connection.createArrayOf("text", nodes.toArray()));
             statement.setBoolean(3, unrecorded);
             return statement;
-        }, (rs, row) -> new Interrupted(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger")));
+        }, (rs, row) -> new Interrupted(rs.getLong("id"), rs.getString("sync"), rs.getString("trigger"), rs.getString("node")));
     }
 
-    /** A run closed because its node stopped: which, of what sync, started by what. */
-    public record Interrupted(long runId, String sync, String trigger) {
+    /** A run closed because its node stopped: which, of what sync, started by what, on which node. */
+    public record Interrupted(long runId, String sync, String trigger, String node) {
     }
 
     /** Deletes a queued run that never got to run (its sync was claimed by another). */

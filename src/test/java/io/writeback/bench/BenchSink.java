@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +33,7 @@ final class BenchSink implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(16);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
@@ -78,42 +81,43 @@ final class BenchSink implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange, boolean limited) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (limited && !admitted()) {
-                refused.incrementAndGet();
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                send(exchange, 429, "{}");
-                return;
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (limited && !admitted()) {
+            refused.incrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            reply(exchange, 429, "{}", Duration.ZERO);
+            return;
+        }
+        calls.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        if (path.endsWith("/batch")) {
+            JsonNode inputs = JSON.readTree(body).path("inputs");
+            StringBuilder results = new StringBuilder("{\"results\":[");
+            for (int i = 0; i < inputs.size(); i++) {
+                results.append(i == 0 ? "" : ",").append("{\"id\":\"").append(ids.incrementAndGet()).append("\"}");
             }
-            calls.incrementAndGet();
-            pause();
-            String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/batch")) {
-                JsonNode inputs = JSON.readTree(body).path("inputs");
-                StringBuilder results = new StringBuilder("{\"results\":[");
-                for (int i = 0; i < inputs.size(); i++) {
-                    results.append(i == 0 ? "" : ",").append("{\"id\":\"").append(ids.incrementAndGet()).append("\"}");
-                }
-                records.addAndGet(inputs.size());
-                send(exchange, 200, results.append("]}").toString());
-            } else {
-                records.incrementAndGet();
-                send(exchange, "POST".equals(exchange.getRequestMethod()) ? 201 : 200,
-                        "{\"id\":\"" + ids.incrementAndGet() + "\"}");
-            }
+            records.addAndGet(inputs.size());
+            reply(exchange, 200, results.append("]}").toString(), latency);
+        } else {
+            records.incrementAndGet();
+            reply(exchange, "POST".equals(exchange.getRequestMethod()) ? 201 : 200,
+                    "{\"id\":\"" + ids.incrementAndGet() + "\"}", latency);
         }
     }
 
-    /** The sink's latency, as a remote API's would be; the pool has threads enough for calls waiting it out. */
-    private void pause() {
-        if (!latency.isZero()) {
-            try {
-                Thread.sleep(latency.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    /** Answers now, or after {@code delay} (the latency of a remote API) from a timer, holding no pool thread meanwhile. */
+    private void reply(HttpExchange exchange, int status, String body, Duration delay) throws IOException {
+        if (delay.isZero()) {
+            send(exchange, status, body);
+            return;
         }
+        timer.schedule(() -> {
+            try {
+                send(exchange, status, body);
+            } catch (IOException e) {
+                exchange.close();
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A sliding window over the accepted calls of the limited endpoints. */
@@ -133,10 +137,12 @@ final class BenchSink implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        try (exchange) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         }
     }
 
@@ -144,5 +150,6 @@ final class BenchSink implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        timer.shutdownNow();
     }
 }
