@@ -38,6 +38,8 @@ public class WritebackEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": target.getDeliver().setConnection(property(camelContext, java.lang.String.class, value)); return true;
         case "constants": target.getMap().setConstants(property(camelContext, java.lang.String.class, value)); return true;
         case "cursor": target.getSource().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "diffindatabase":
+        case "diffInDatabase": target.getSource().setDiffInDatabase(property(camelContext, boolean.class, value)); return true;
         case "errorpolicy":
         case "errorPolicy": target.getSource().setErrorPolicy(property(camelContext, io.writeback.kernel.ErrorPolicy.class, value)); return true;
         case "fields": target.getMap().setFields(property(camelContext, java.lang.String.class, value)); return true;
@@ -90,6 +92,8 @@ public class WritebackEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": return java.lang.String.class;
         case "constants": return java.lang.String.class;
         case "cursor": return java.lang.String.class;
+        case "diffindatabase":
+        case "diffInDatabase": return boolean.class;
         case "errorpolicy":
         case "errorPolicy": return io.writeback.kernel.ErrorPolicy.class;
         case "fields": return java.lang.String.class;
@@ -143,6 +147,8 @@ public class WritebackEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connection": return target.getDeliver().getConnection();
         case "constants": return target.getMap().getConstants();
         case "cursor": return target.getSource().getCursor();
+        case "diffindatabase":
+        case "diffInDatabase": return target.getSource().isDiffInDatabase();
         case "errorpolicy":
         case "errorPolicy": return target.getSource().getErrorPolicy();
         case "fields": return target.getMap().getFields();

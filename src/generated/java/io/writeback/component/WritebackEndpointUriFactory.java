@@ -23,7 +23,7 @@ public class WritebackEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(31);
         props.add("archiveField");
         props.add("archiveValue");
         props.add("batchSize");
@@ -33,6 +33,7 @@ public class WritebackEndpointUriFactory extends org.apache.camel.support.compon
         props.add("connection");
         props.add("constants");
         props.add("cursor");
+        props.add("diffInDatabase");
         props.add("errorPolicy");
         props.add("fields");
         props.add("groovy");

@@ -6,7 +6,6 @@ import io.writeback.deadletter.DeadLetters.DeadLetter;
 import io.writeback.deadletter.InvalidRows;
 import io.writeback.kernel.Action;
 import io.writeback.kernel.Link;
-import io.writeback.kernel.LinkStatus;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.RunCounts;
 import io.writeback.kernel.SyncMode;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What became of each record of one chunk, gathered to be recorded together: link outcomes, dead
@@ -61,12 +61,22 @@ final class ChunkOutcomes {
         trace(record, null);
         oweIfStillOwed(record);
         if (record.action() == Action.ECHO) {
-            links.add(LinkOutcome.echoReadBack(record.sourceId(), record.payloadHash()));
+            links.add(LinkOutcome.echoReadBack(record.sourceId(), record.payloadHash(), record.rowHash()));
+        } else if (record.action() == Action.UNCHANGED) {
+            unchanged(record);
         }
-        // Mode mirror stamps every row read with the run, to know afterwards which rows are gone.
-        if (record.action() == Action.UNCHANGED && (record.link().status() != LinkStatus.SKIPPED_SAME_HASH
-                || run.spec().mode() == SyncMode.MIRROR)) {
-            links.add(LinkOutcome.unchanged(record.sourceId()));
+    }
+
+    /**
+     * An unchanged record writes nothing when its row is as it was: only a row that changed without changing
+     * the payload is marked skipped-same-hash, at its new row hash. Mode mirror notes every row it read with
+     * the run, to know afterwards which rows are gone, unless PostgreSQL finds those.
+     */
+    private void unchanged(SyncRecord record) {
+        if (!Objects.equals(record.rowHash(), record.link().rowHash())) {
+            links.add(LinkOutcome.unchanged(record.sourceId(), record.rowHash()));
+        } else if (run.spec().mode() == SyncMode.MIRROR && !run.unchangedKeptBack()) {
+            links.add(LinkOutcome.seen(record.sourceId()));
         }
     }
 
@@ -107,7 +117,7 @@ final class ChunkOutcomes {
             links.add(record.action() == Action.DELETE || record.action() == Action.ARCHIVE
                     ? LinkOutcome.deleted(record.sourceId())
                     : LinkOutcome.success(record.sourceId(), written.targetId(),
-                            record.action() == Action.UPDATE ? record.payloadHash() : record.hashAfterInsert()));
+                            record.action() == Action.UPDATE ? record.payloadHash() : record.hashAfterInsert(), record.rowHash()));
             return false;
         }
         counts.failed();

@@ -26,8 +26,9 @@ public final class RunContext {
     private volatile Long estimatedRows;
     private volatile String before;
     private volatile String mappingFingerprint = "";
+    private volatile PayloadRecipe recipe = PayloadRecipe.UNKNOWN;
+    private volatile boolean unchangedKeptBack;
     private volatile Instant lastProgressAt = startedAt;
-    private boolean sourceRead;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
     public RunContext(String sync, long runId, SyncSpec spec, RunScope scope, RecordTrace trace) {
@@ -81,13 +82,6 @@ public final class RunContext {
         return Duration.between(startedAt, Instant.now());
     }
 
-    /** True the first time it is asked: the run's first query, which checks the query's columns. */
-    public synchronized boolean firstSourceRead() {
-        boolean first = !sourceRead;
-        sourceRead = true;
-        return first;
-    }
-
     public RunScope scope() {
         return scope;
     }
@@ -131,6 +125,27 @@ public final class RunContext {
 
     public void useMapping(String fingerprint) {
         this.mappingFingerprint = fingerprint;
+    }
+
+    /** What the sync's payloads are made of, as its route declares it. */
+    public PayloadRecipe recipe() {
+        return recipe;
+    }
+
+    public void useRecipe(PayloadRecipe recipe) {
+        this.recipe = recipe;
+    }
+
+    /**
+     * Whether the database keeps back the rows that are unchanged since they were sent: the run reads
+     * only the others, and its mode mirror finds vanished rows in the database too.
+     */
+    public boolean unchangedKeptBack() {
+        return unchangedKeptBack;
+    }
+
+    public void keepUnchangedBack() {
+        this.unchangedKeptBack = true;
     }
 
     /** True at most once per {@code interval}: when a progress line is due. */

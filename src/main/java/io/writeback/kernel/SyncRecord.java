@@ -12,6 +12,7 @@ public final class SyncRecord {
     private final String sourceId;
     private final Map<String, Object> row;
     private String cursorValue;
+    private Long rowHash;
     private Map<String, Object> payload;
     private String payloadHash;
     private String hashAfterInsert;
@@ -54,6 +55,15 @@ public final class SyncRecord {
 
     public void setCursorValue(String cursorValue) {
         this.cursorValue = cursorValue;
+    }
+
+    /** The hash of the row (with the parents' links it refers to) as the query computed it; null for vanished records. */
+    public Long rowHash() {
+        return rowHash;
+    }
+
+    public void setRowHash(Long rowHash) {
+        this.rowHash = rowHash;
     }
 
     public Map<String, Object> payload() {

@@ -30,12 +30,12 @@ public class LinkStore {
     private static final String RECORD = LinkStatus.inSql("""
             WITH settled AS (DELETE FROM writeback.intents WHERE id = ANY (?))
             INSERT INTO writeback.links AS l (sync, source_id, target_id, status, payload_hash, intent_key,
-                                              first_synced_at, last_synced_at, last_error, attempts, last_run_id)
+                                              first_synced_at, last_synced_at, last_error, attempts, last_run_id, row_hash)
             SELECT ?, o.source_id, o.target_id, o.status, o.payload_hash, o.intent_key,
                    CASE WHEN o.status = {SUCCESS} THEN now() END, CASE WHEN o.status <> {WAITING} THEN now() END, o.last_error,
-                   CASE WHEN o.status IN ({SUCCESS}, {ERROR}) THEN 1 ELSE 0 END, ?
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 AS o (source_id, target_id, status, payload_hash, intent_key, last_error)
+                   CASE WHEN o.status IN ({SUCCESS}, {ERROR}) THEN 1 ELSE 0 END, ?, o.row_hash
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                 AS o (source_id, target_id, status, payload_hash, intent_key, last_error, row_hash)
             ON CONFLICT (sync, source_id) DO UPDATE SET
                 target_id       = COALESCE(EXCLUDED.target_id, l.target_id),
                 status          = EXCLUDED.status,
@@ -47,7 +47,8 @@ public class LinkStore {
                 echo_payload    = CASE WHEN EXCLUDED.status IN ({SUCCESS}, {SKIPPED_SAME_HASH}) THEN NULL ELSE l.echo_payload END,
                 attempts        = CASE WHEN EXCLUDED.status IN ({PENDING}, {WAITING}) THEN l.attempts
                                        WHEN l.status IN ({ERROR}, {PENDING}) THEN l.attempts + 1 ELSE 1 END,
-                last_run_id     = EXCLUDED.last_run_id""");
+                last_run_id     = EXCLUDED.last_run_id,
+                row_hash        = EXCLUDED.row_hash""");
 
     /**
      * What a paired sync wrote, noted in its pair's links: the pair's record (source id: the target id
@@ -70,9 +71,15 @@ public class LinkStore {
 
     private static final String FORGET_TARGETS = "UPDATE writeback.links SET target_id = NULL WHERE sync = ? AND source_id = ANY (?)";
 
+    /** Unchanged records (a row hash given): skipped-same-hash at that hash; seen ones: the run only. */
     private static final String MARK_UNCHANGED = LinkStatus.inSql("""
-            UPDATE writeback.links SET status = {SKIPPED_SAME_HASH}, last_error = NULL, last_run_id = ?
-            WHERE sync = ? AND source_id = ANY (?)""");
+            UPDATE writeback.links l SET
+                status      = CASE WHEN m.row_hash IS NULL THEN l.status ELSE {SKIPPED_SAME_HASH} END,
+                row_hash    = COALESCE(m.row_hash, l.row_hash),
+                last_error  = CASE WHEN m.row_hash IS NULL THEN l.last_error END,
+                last_run_id = ?
+            FROM unnest(?::text[], ?::bigint[]) AS m (source_id, row_hash)
+            WHERE l.sync = ? AND l.source_id = m.source_id""");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -157,15 +164,15 @@ public class LinkStore {
 
     /**
      * Writes the outcomes of one chunk and settles its intents ({@code intentsIds}) in one statement, then
-     * marks its unchanged records; every outcome of a source id but its last is ignored.
+     * marks its unchanged and seen records; every outcome of a source id but its last is ignored.
      */
     public void record(String sync, long runId, List<LinkOutcome> outcomes, List<Long> intentsIds) {
         Map<String, LinkOutcome> written = new LinkedHashMap<>();
-        List<String> unchanged = new ArrayList<>();
+        List<LinkOutcome> marked = new ArrayList<>();
         for (LinkOutcome outcome : outcomes) {
-            // An echo read back carries the hash of the row as it is now: written like any outcome that sets one.
-            if (outcome.status() == LinkStatus.SKIPPED_SAME_HASH && outcome.payloadHash() == null) {
-                unchanged.add(outcome.sourceId());
+            // An echo read back carries the hash of the payload as it is now: written like any outcome that sets one.
+            if (outcome.marksOnly()) {
+                marked.add(outcome);
             } else {
                 written.put(outcome.sourceId(), outcome);
             }
@@ -182,15 +189,17 @@ public class LinkStore {
                 setColumn(statement, 7, written.values(), LinkOutcome::payloadHash);
                 setColumn(statement, 8, written.values(), LinkOutcome::intentKey);
                 setColumn(statement, 9, written.values(), LinkOutcome::error);
+                statement.setArray(10, connection.createArrayOf("bigint", written.values().stream().map(LinkOutcome::rowHash).toArray()));
                 return statement;
             });
         }
-        if (!unchanged.isEmpty()) {
+        if (!marked.isEmpty()) {
             jdbc.update(connection -> {
                 PreparedStatement statement = connection.prepareStatement(MARK_UNCHANGED);
                 statement.setLong(1, runId);
-                statement.setString(2, sync);
-                statement.setArray(3, connection.createArrayOf("text", unchanged.toArray()));
+                statement.setArray(2, texts(connection, marked.stream().map(LinkOutcome::sourceId)));
+                statement.setArray(3, connection.createArrayOf("bigint", marked.stream().map(LinkOutcome::rowHash).toArray()));
+                statement.setString(4, sync);
                 return statement;
             });
         }

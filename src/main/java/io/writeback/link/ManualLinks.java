@@ -33,7 +33,7 @@ public class ManualLinks {
     private static final String FORGET_ALL = "DELETE FROM writeback.links WHERE sync = ?";
 
     private static final String SETTLE_PENDING = LinkStatus.inSql("""
-            UPDATE writeback.links SET status = {SUCCESS}, target_id = ?, payload_hash = NULL, last_error = NULL,
+            UPDATE writeback.links SET status = {SUCCESS}, target_id = ?, payload_hash = NULL, row_hash = NULL, last_error = NULL,
                                        intent_key = NULL, last_synced_at = now()
             WHERE sync = ? AND source_id = ? AND status = {PENDING}""");
 

@@ -48,6 +48,11 @@ public class MappingOptions implements StageOptions {
         return Relation.parse(relations);
     }
 
+    /** What the payload owes to the mapping and its relations: a new one makes every record's hash new. */
+    public String fingerprint() {
+        return mapping().fingerprint() + Relation.fingerprint(relations());
+    }
+
     public void setRelations(String relations) {
         this.relations = relations;
     }

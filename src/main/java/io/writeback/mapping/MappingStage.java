@@ -34,7 +34,7 @@ public class MappingStage implements Stage<MappingOptions> {
     public Processor processor(MappingOptions options) {
         FieldMapping mapping = options.mapping();
         List<Relation> relations = options.relations();
-        String fingerprint = mapping.fingerprint() + Relation.fingerprint(relations);
+        String fingerprint = options.fingerprint();
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);

@@ -28,7 +28,7 @@ public class RunLedger implements RunProgress {
     private static final String SELECT = """
             SELECT id, sync, trigger, status, queued_at, started_at, finished_at, rows_read, inserted, updated,
                    deleted, skipped, failed, invalid, unknown, waiting, http_calls, error, rows_estimated, before_report,
-                   sync_version_id, node, scheduled_for,
+                   sync_version_id, node, scheduled_for, unchanged_kept_back,
                    CASE WHEN status = 'running' AND rows_read > 0 AND rows_estimated > rows_read
                         THEN round(extract(epoch FROM now() - started_at) * (rows_estimated - rows_read) / rows_read)::bigint END
                        AS eta_seconds
@@ -76,10 +76,11 @@ public class RunLedger implements RunProgress {
         RunTotals t = run.counts().totals();
         int updated = jdbc.update("""
                 UPDATE writeback.runs SET rows_read = ?, inserted = ?, updated = ?, deleted = ?, skipped = ?, failed = ?,
-                       invalid = ?, unknown = ?, waiting = ?, http_calls = ?, rows_estimated = ?, before_report = ?
+                       invalid = ?, unknown = ?, waiting = ?, http_calls = ?, rows_estimated = ?, before_report = ?,
+                       unchanged_kept_back = ?
                 WHERE id = ? AND status = 'running'""",
                 t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(), t.invalid(), t.unknown(),
-                t.waiting(), t.httpCalls(), run.estimatedRows(), run.before(), run.runId());
+                t.waiting(), t.httpCalls(), run.estimatedRows(), run.before(), run.unchangedKeptBack(), run.runId());
         if (updated == 0) {
             // Another node took this one for dead and closed the run: its chunk must not be recorded as well.
             throw new IllegalStateException("run " + run.runId() + " was closed by another node, which took node " + node
@@ -94,9 +95,10 @@ public class RunLedger implements RunProgress {
         jdbc.update("""
                 UPDATE writeback.runs SET status = ?, finished_at = now(), rows_read = ?, inserted = ?, updated = ?,
                        deleted = ?, skipped = ?, failed = ?, invalid = ?, unknown = ?, waiting = ?, http_calls = ?, error = ?,
-                       before_report = ? WHERE id = ? AND status = 'running'""",
+                       before_report = ?, unchanged_kept_back = ? WHERE id = ? AND status = 'running'""",
                 status.dbValue(), t.rowsRead(), t.inserted(), t.updated(), t.deleted(), t.skipped(), t.failed(),
-                t.invalid(), t.unknown(), t.waiting(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.before(), run.runId());
+                t.invalid(), t.unknown(), t.waiting(), t.httpCalls(), failure == null ? null : failure.getMessage(), run.before(),
+                run.unchangedKeptBack(), run.runId());
         return status;
     }
 
@@ -186,6 +188,6 @@ public class RunLedger implements RunProgress {
                 rs.getObject("queued_at", OffsetDateTime.class), started, finished, duration, totals,
                 rs.getString("error"), rs.getObject("rows_estimated", Long.class), rs.getObject("eta_seconds", Long.class),
                 rs.getString("before_report"), rs.getObject("sync_version_id", Long.class), rs.getString("node"),
-                rs.getObject("scheduled_for", OffsetDateTime.class));
+                rs.getObject("scheduled_for", OffsetDateTime.class), rs.getBoolean("unchanged_kept_back"));
     }
 }

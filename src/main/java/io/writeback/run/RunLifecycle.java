@@ -1,5 +1,6 @@
 package io.writeback.run;
 
+import io.writeback.component.PayloadRecipes;
 import io.writeback.deadletter.DeadLetters;
 import io.writeback.kernel.RecordTrace;
 import io.writeback.kernel.RunContext;
@@ -112,6 +113,7 @@ public class RunLifecycle implements RunStarter {
     }
 
     private static void start(Exchange exchange, RunContext run, Consumer<Throwable> onEnd) {
+        run.useRecipe(PayloadRecipes.of(exchange.getContext(), run.sync()));
         exchange.setProperty(RunContext.EXCHANGE_PROPERTY, run);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -131,6 +131,8 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         if (cursorIndex > 0) {
             record.setCursorValue(rs.getString(cursorIndex));
         }
+        // The row hash follows the query's own columns (SourceStatement).
+        record.setRowHash(rs.getLong(columns.size() + 1));
         return record;
     }
 

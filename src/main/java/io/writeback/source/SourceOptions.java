@@ -95,6 +95,14 @@ public class SourceOptions implements StageOptions {
     @UriParam(label = "source")
     private String beforeJob;
 
+    /**
+     * When the warehouse is Writeback's own database: let PostgreSQL keep back the rows unchanged since they were
+     * sent, so that a run reads only new, changed, failed and waiting rows. Set false for a source whose key is not
+     * unique, where every row must be read to find the repeats
+     */
+    @UriParam(label = "source", defaultValue = "true")
+    private boolean diffInDatabase = true;
+
     private String sql;
 
     @Override
@@ -270,6 +278,14 @@ public class SourceOptions implements StageOptions {
 
     public String getBeforeSql() {
         return beforeSql == null || beforeSql.isBlank() ? null : beforeSql;
+    }
+
+    public boolean isDiffInDatabase() {
+        return diffInDatabase;
+    }
+
+    public void setDiffInDatabase(boolean diffInDatabase) {
+        this.diffInDatabase = diffInDatabase;
     }
 
     public void setBeforeSql(String beforeSql) {

@@ -3,16 +3,19 @@ package io.writeback.source;
 import io.writeback.kernel.Identifiers;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
+import io.writeback.link.LinkScans;
 import io.writeback.link.LinkStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -36,17 +39,24 @@ public class SourceReader {
     /**
      * Opens the query of {@code run}; an incremental sync reads, in cursor order, the rows at or after
      * {@code bookmark} (null: all of them). Ties at the bookmark are read again: the payload hash makes
-     * that harmless, and losing them would not be. Only the first {@code firstRows} rows when not null.
+     * that harmless, and losing them would not be. Only the first {@code firstRows} rows when not null. When
+     * the run {@linkplain RunContext#unchangedKeptBack() keeps unchanged rows back}, PostgreSQL returns only the others.
      */
     public RowStream open(RunContext run, SourceOptions source, String bookmark, Integer firstRows) {
-        String sql = firstRows == null ? statement(source, bookmark)
-                : "SELECT * FROM (" + statement(source, bookmark) + "\n) AS first_rows LIMIT " + firstRows;
-        return open(run, source, sql, statement -> {
-            if (bookmark != null) {
-                // Sent untyped, so that PostgreSQL reads the text as the cursor column's own type.
-                statement.setObject(1, bookmark, Types.OTHER);
+        return open(run, source, statement -> {
+            if (run.unchangedKeptBack()) {
+                statement.withoutUnchanged(run.linkSync());
             }
+            statement.since(bookmark).first(firstRows);
         }, source.incremental());
+    }
+
+    /**
+     * Whether unchanged rows can be kept back in the database: the warehouse holds the link tables, and the
+     * sync's route tells all that its payloads are made of.
+     */
+    public boolean canKeepUnchangedBack(RunContext run) {
+        return warehouse.isStateDatabase() && run.recipe().complete();
     }
 
     /**
@@ -71,12 +81,44 @@ public class SourceReader {
         }
     }
 
+    /**
+     * Opens the one pass over the query that finds the links of records in the target whose rows are gone
+     * (mode mirror, when unchanged rows were kept back and not read): the warehouse is Writeback's database.
+     */
+    VanishedLinks openVanished(RunContext run, SourceOptions source) {
+        Connection connection = null;
+        try {
+            connection = warehouse.streamingConnection();
+            PreparedStatement statement = connection.prepareStatement(
+                    LinkScans.notInSource(source.sql(), Identifiers.quote(source.getKey())));
+            statement.setFetchSize(source.getChunkSize());
+            statement.setString(1, run.linkSync());
+            return new VanishedLinks(run.sync(), connection, statement, statement.executeQuery());
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the query returns any row at all. */
+    boolean returnsAnyRow(RunContext run, SourceOptions source) {
+        try (Connection connection = warehouse.streamingConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT EXISTS (SELECT 1 FROM (" + source.sql() + "\n) AS src)");
+                ResultSet rs = statement.executeQuery()) {
+            try {
+                return rs.next() && rs.getBoolean(1);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
     public RowStream openKeys(RunContext run, SourceOptions source, List<String> keys) {
-        String sql = "SELECT * FROM (" + source.sql() + "\n) AS src WHERE src."
-                + Identifiers.quote(source.getKey()) + "::text = ANY (?)";
-        return open(run, source, sql, statement -> statement.setArray(1,
-                statement.getConnection().createArrayOf("text", keys.toArray())), false);
+        return open(run, source, statement -> statement.keys(keys), false);
     }
 
     /**
@@ -113,21 +155,28 @@ public class SourceReader {
         }
     }
 
-    private RowStream open(RunContext run, SourceOptions source, String sql, Binder binder, boolean bookmarked) {
+    private RowStream open(RunContext run, SourceOptions source, Consumer<SourceStatement> narrowing, boolean bookmarked) {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
-            if (!sql.equals(source.sql()) && run.firstSourceRead()) {
-                probeColumns(run, source, connection);
+            SourceStatement wrapped = SourceStatement.of(source, probeColumns(run, source, connection), run.recipe(),
+                    warehouse.isStateDatabase());
+            narrowing.accept(wrapped);
+            if (run.unchangedKeptBack()) {
+                // The links of the sync are hashed in memory to be joined with the query's rows.
+                try (Statement memory = connection.createStatement()) {
+                    memory.execute("SET LOCAL work_mem = '64MB'");
+                }
             }
-            PreparedStatement statement = connection.prepareStatement(sql);
+            PreparedStatement statement = connection.prepareStatement(wrapped.sql());
             statement.setFetchSize(source.getChunkSize());
-            binder.bind(statement);
+            wrapped.bind(statement);
             ResultSet rs = statement.executeQuery();
             List<String> columns = columns(rs.getMetaData());
-            int keyIndex = requireColumn(run, columns, source.getKey(), "key");
-            int cursorIndex = source.incremental() ? requireColumn(run, columns, source.getCursor(), "cursor") : -1;
-            return new RowStream(run, connection, statement, rs, columns, keyIndex, bookmarked ? cursorIndex : -1, readAhead, links);
+            columns.remove(columns.size() - 1);
+            int keyIndex = columns.indexOf(source.getKey()) + 1;
+            int cursorIndex = bookmarked ? columns.indexOf(source.getCursor()) + 1 : -1;
+            return new RowStream(run, connection, statement, rs, columns, keyIndex, cursorIndex, readAhead, links);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
@@ -138,18 +187,25 @@ public class SourceReader {
     }
 
     /**
-     * Checks that the query returns the key and cursor columns before Writeback wraps it in a statement
-     * that names them, so that a missing column gets its own message rather than a database error.
+     * The query's columns and their types, checked for the key and cursor before Writeback wraps the query
+     * in a statement that names them, so that a missing column gets its own message rather than a database error.
      */
-    private static void probeColumns(RunContext run, SourceOptions source, Connection connection) throws SQLException {
+    private static List<SourceStatement.Column> probeColumns(RunContext run, SourceOptions source, Connection connection)
+            throws SQLException {
         try (PreparedStatement probe = connection.prepareStatement(
                 "SELECT * FROM (" + source.sql() + "\n) AS src LIMIT 0");
                 ResultSet rs = probe.executeQuery()) {
-            List<String> columns = columns(rs.getMetaData());
-            requireColumn(run, columns, source.getKey(), "key");
+            ResultSetMetaData metaData = rs.getMetaData();
+            List<String> names = columns(metaData);
+            requireColumn(run, names, source.getKey(), "key");
             if (source.incremental()) {
-                requireColumn(run, columns, source.getCursor(), "cursor");
+                requireColumn(run, names, source.getCursor(), "cursor");
             }
+            List<SourceStatement.Column> columns = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                columns.add(new SourceStatement.Column(names.get(i), metaData.getColumnTypeName(i + 1)));
+            }
+            return columns;
         }
     }
 
@@ -161,12 +217,6 @@ public class SourceReader {
         return "SELECT * FROM (" + source.sql() + "\n) AS src"
                 + (bookmark == null ? "" : " WHERE " + cursor + " >= ?")
                 + " ORDER BY " + cursor;
-    }
-
-    /** Binds the parameters of a source statement. */
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
     }
 
     private static List<String> columns(ResultSetMetaData metaData) throws SQLException {

@@ -78,7 +78,12 @@ public class SourceStage implements Stage<SourceOptions> {
             run.noteBefore(before.run(run.sync(), options));
         }
         String bookmark = run.spec().incremental() && !run.scope().everyRow() ? bookmarks.of(run.sync()).orElse(null) : null;
-        if (!run.dryRun()) {
+        if (options.isDiffInDatabase() && run.spec().mode() != SyncMode.DELETE && run.scope().all()
+                && reader.canKeepUnchangedBack(run)) {
+            run.keepUnchangedBack();
+        }
+        // With rows kept back, the query's size tells how many the run reads only while nothing is linked yet.
+        if (!run.dryRun() && (!run.unchangedKeptBack() || !links.anyOf(run.linkSync()))) {
             run.estimateRows(reader.estimateRows(options, bookmark));
         }
         RowStream rows = reader.open(run, options, bookmark, run.scope().firstRows());
@@ -86,10 +91,14 @@ public class SourceStage implements Stage<SourceOptions> {
         int pageSize = run.spec().chunkSize();
         if (run.dryRun()) {
             notePassesNotPreviewed(run, bookmark);
+            if (run.unchangedKeptBack() && links.anyOf(run.linkSync())) {
+                run.trace().finding("rows unchanged since they were sent are kept back in the database: they are not read,"
+                        + " and not counted here");
+            }
             return rows;
         }
         if (run.spec().mode() == SyncMode.MIRROR) {
-            return new ChunkChain(rows, new DeferredPages(new VanishedRecords(run, links), pageSize));
+            return new ChunkChain(rows, new DeferredPages(new VanishedRecords(run, links, reader, options), pageSize));
         }
         if (bookmark == null) {
             return rows;

@@ -23,7 +23,7 @@ public class LinkTableViews implements InitializingBean {
             // A view cannot take bind parameters; the sync name is a checked identifier (Identifiers.isSyncName).
             jdbc.execute("CREATE OR REPLACE VIEW link_tables." + Identifiers.quote(sync.name()) + " AS "
                     + "SELECT source_id, target_id, status, payload_hash, first_synced_at, last_synced_at, last_error, "
-                    + "attempts, last_run_id, write_back_error FROM writeback.links WHERE sync = '" + sync.name() + "'");
+                    + "attempts, last_run_id, write_back_error, row_hash FROM writeback.links WHERE sync = '" + sync.name() + "'");
         }
     }
 }

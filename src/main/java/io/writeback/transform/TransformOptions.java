@@ -26,6 +26,8 @@ public class TransformOptions implements StageOptions {
     @Metadata(required = true)
     private String groovy;
 
+    private String scriptText;
+
     @Override
     public void check(List<String> problems) {
         if (groovy == null || groovy.isBlank()) {
@@ -54,21 +56,30 @@ public class TransformOptions implements StageOptions {
     }
 
     /**
-     * The script's text, read from its file for {@code resource:file:<path>} (relative to the working
+     * The script's text, read (once) from its file for {@code resource:file:<path>} (relative to the working
      * directory) or {@code resource:classpath:<path>}.
      *
      * @throws UncheckedIOException naming the resource that cannot be read
      */
-    public String scriptText() {
-        try {
-            return ResourceText.of(groovy);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the script " + groovy + " cannot be read: " + e.getMessage(), e);
+    public synchronized String scriptText() {
+        if (scriptText == null) {
+            try {
+                scriptText = ResourceText.of(groovy);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the script " + groovy + " cannot be read: " + e.getMessage(), e);
+            }
         }
+        return scriptText;
     }
 
-    public void setGroovy(String groovy) {
+    /** What the payload owes to the script: its text, read once, as the stage runs it. */
+    public String fingerprint() {
+        return ";transform " + scriptText();
+    }
+
+    public synchronized void setGroovy(String groovy) {
         this.groovy = groovy;
+        this.scriptText = null;
     }
 
     public String getGroovy() {

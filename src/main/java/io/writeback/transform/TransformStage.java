@@ -41,9 +41,8 @@ public class TransformStage implements Stage<TransformOptions> {
     @Override
     public Processor processor(TransformOptions options) {
         // Read once: a script kept in a file is not read again for each record. Its text is part of the hash.
-        String text = options.scriptText();
-        RecordScript script = new RecordScript((ScriptingLanguage) camel.resolveLanguage("groovy"), text);
-        String fingerprint = ";transform " + text;
+        RecordScript script = new RecordScript((ScriptingLanguage) camel.resolveLanguage("groovy"), options.scriptText());
+        String fingerprint = options.fingerprint();
         return exchange -> {
             RunContext run = StageChunk.run(exchange);
             List<SyncRecord> chunk = StageChunk.records(exchange);

@@ -89,8 +89,9 @@ class WritebackBenchmark {
     private void scenarios(WritebackProcess writeback, JdbcTemplate jdbc, BenchSink sink, Map<String, Double> floors)
             throws Exception {
         double readAndWrite = floors.get("stream") + floors.get("post") + floors.get("copy");
-        measure("1 initial", writeback, sink, "bench_full", readAndWrite);
-        measure("2 unchanged", writeback, sink, "bench_full", floors.get("stream"));
+        measure("1 initial", writeback, sink, "bench_full", readAndWrite, rows);
+        measure("2 unchanged", writeback, sink, "bench_full", floors.get("stream"), rows);
+        measure("2b unchanged, warehouse elsewhere", writeback, sink, "bench_elsewhere", floors.get("stream"), rows);
         long naiveRows = Math.min(rows, 100_000);
         peer("peer 1: naive route, initial", sink, naiveRows, naiveRows,
                 () -> NaivePeer.run(jdbc.getDataSource(), sink.port(), naiveRows), "1 initial");
@@ -102,24 +103,30 @@ class WritebackBenchmark {
         peer("peer 4: skilled route, re-run", sink, rows, 0, () -> SkilledPeer.run(jdbc.getDataSource(), sink.port()),
                 "2 unchanged");
         jdbc.update("UPDATE bench.customers SET score = score + 1 WHERE id % 100 = 0");
-        measure("3 one-percent", writeback, sink, "bench_full",
-                floors.get("stream") + (floors.get("post") + floors.get("copy")) / 100);
+        double onePercentFloor = floors.get("stream") + (floors.get("post") + floors.get("copy")) / 100;
+        measure("3 one-percent", writeback, sink, "bench_full", onePercentFloor, rows);
+        jdbc.update("UPDATE bench.customers SET score = score + 1 WHERE id % 100 = 1");
+        measure("3b one-percent, warehouse elsewhere", writeback, sink, "bench_elsewhere", onePercentFloor, rows);
         run(writeback, "bench_incremental");
         jdbc.update("INSERT INTO bench.customers SELECT " + COLUMNS.replace("timestamptz '2026-01-01'", "timestamptz '2027-01-01'")
                 + " FROM generate_series(?, ?) AS g", rows + 1, rows + rows / 100);
         measure("4 incremental", writeback, sink, "bench_incremental",
-                (floors.get("stream") + floors.get("post") + floors.get("copy")) / 100);
+                (floors.get("stream") + floors.get("post") + floors.get("copy")) / 100, 0);
         double singleShare = (double) Math.min(rows, SINGLE_ROWS) / rows;
         measure("5 single-record, 8 in flight", writeback, sink, "bench_single",
-                (floors.get("stream") + floors.get("copy")) * singleShare + floors.get("postSingle8"));
-        measure("6 rate-limited 190/10 s", writeback, sink, "bench_limited", Double.NaN);
+                (floors.get("stream") + floors.get("copy")) * singleShare + floors.get("postSingle8"), 0);
+        measure("6 rate-limited 190/10 s", writeback, sink, "bench_limited", Double.NaN, 0);
         generate(jdbc, "bench.big", memoryRows);
         // The floors were measured over `rows` rows; the memory scenario's scale them to its own.
-        measure("7 memory", writeback, sink, "bench_memory", readAndWrite * memoryRows / rows);
+        measure("7 memory", writeback, sink, "bench_memory", readAndWrite * memoryRows / rows, memoryRows);
     }
 
-    private void measure(String scenario, WritebackProcess writeback, BenchSink sink, String sync, double floorSeconds)
-            throws Exception {
+    /**
+     * Runs {@code sync} once as {@code scenario}; its rate is of the {@code queryRows} its query holds (0: of the
+     * rows it read), since a run that keeps unchanged rows back in the database reads only the others.
+     */
+    private void measure(String scenario, WritebackProcess writeback, BenchSink sink, String sync, double floorSeconds,
+            long queryRows) throws Exception {
         sink.reset();
         readGcLog();
         Map<String, Long> cpuBefore = CpuUse.snapshot(writeback.pid());
@@ -136,8 +143,9 @@ class WritebackBenchmark {
         result.put("sync", sync);
         result.put("status", run.get("status").asText());
         result.put("rows", read);
+        result.put("queryRows", queryRows > 0 ? queryRows : read);
         result.put("seconds", seconds);
-        result.put("rowsPerSecond", seconds == 0 ? null : Math.round(read / seconds));
+        result.put("rowsPerSecond", seconds == 0 ? null : Math.round((queryRows > 0 ? queryRows : read) / seconds));
         result.put("httpCalls", run.at("/counts/httpCalls").asLong());
         result.put("sinkCalls", sink.calls());
         result.put("sinkRecords", sink.records());
@@ -244,6 +252,10 @@ class WritebackBenchmark {
         Path routes = WORK.resolve("routes");
         SyncFile.of("bench_full", "SELECT * FROM bench.customers").source("chunkSize", 1000).fields(fields)
                 .deliver("sink", "customers", 100).writeTo(routes);
+        // The same sync planned in Java, as when the warehouse is another database than Writeback's.
+        SyncFile.of("bench_elsewhere", "SELECT * FROM bench.customers").source("chunkSize", 1000).fields(fields)
+                .source("linksOf", "bench_full").source("diffInDatabase", false).deliver("sink", "customers", 100)
+                .writeTo(routes);
         SyncFile.of("bench_incremental", "SELECT * FROM bench.customers").source("cursor", "updated_at")
                 .source("linksOf", "bench_full").source("chunkSize", 1000).fields(fields)
                 .deliver("sink", "customers", 100).writeTo(routes);

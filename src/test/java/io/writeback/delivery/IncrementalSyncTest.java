@@ -38,14 +38,14 @@ class IncrementalSyncTest extends CrmDestinationTest {
 
         JsonNode second = runs.runAndWait("accounts");
 
-        // Read: D again (at the bookmark, unchanged) and B, through its failed link.
+        // Read: B, through its failed link; D, at the bookmark and unchanged, is kept back in the database.
         assertThat(second.get("status").asText()).isEqualTo("succeeded");
-        assertThat(second.at("/counts/rowsRead").asLong()).isEqualTo(2);
+        assertThat(second.at("/counts/rowsRead").asLong()).isEqualTo(1);
         assertThat(second.at("/counts/inserted").asLong()).isEqualTo(1);
-        assertThat(second.at("/counts/skipped").asLong()).isEqualTo(1);
+        assertThat(second.at("/counts/skipped").asLong()).isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM writeback.links WHERE sync = 'accounts' AND source_id = '2'",
                 String.class)).isEqualTo("success");
-        assertThat(runs.runAndWait("accounts").at("/counts/rowsRead").asLong()).isEqualTo(1);
+        assertThat(runs.runAndWait("accounts").at("/counts/rowsRead").asLong()).isZero();
     }
 
     @Test
@@ -166,9 +166,14 @@ class IncrementalSyncTest extends CrmDestinationTest {
         JsonNode started = http.postForObject("/api/syncs/accounts/resync", null, JsonNode.class);
         JsonNode resync = runs.awaitEnd(started.get("runId").asLong());
 
+        // Every row is queried again; the database keeps back the four unchanged ones.
         assertThat(resync.get("trigger").asText()).isEqualTo("resync");
-        assertThat(resync.at("/counts/rowsRead").asLong()).isEqualTo(4);
-        assertThat(resync.at("/counts/skipped").asLong()).isEqualTo(4);
+        assertThat(resync.get("unchangedKeptBack").asBoolean()).isTrue();
+        assertThat(resync.at("/counts/rowsRead").asLong()).isZero();
+        // No row was read, so none set the bookmark: the next run queries every row again, until one changes.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.bookmarks WHERE sync = 'accounts'", Long.class)).isZero();
+        jdbc.update("UPDATE crm_src.accounts SET name = 'D2' WHERE id = 4");
+        assertThat(runs.runAndWait("accounts").at("/counts/rowsRead").asLong()).isEqualTo(1);
         assertThat(bookmark("accounts")).isEqualTo("2026-01-01 10:00:00.000004+00");
     }
 

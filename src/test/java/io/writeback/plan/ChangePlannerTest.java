@@ -31,9 +31,9 @@ class ChangePlannerTest {
         SyncRecord same = record("3", "c");
         SyncRecord failedBefore = record("4", "d");
         Map<String, Link> links = Map.of(
-                "2", new Link("2", "t2", LinkStatus.SUCCESS, "old-hash", 1, null, null, null, null),
-                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1, null, null, null, null),
-                "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2, null, null, null, null));
+                "2", new Link("2", "t2", LinkStatus.SUCCESS, "old-hash", 1, null, null, null, null, null),
+                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(same), 1, null, null, null, null, null),
+                "4", new Link("4", "t4", LinkStatus.ERROR, hashOf(failedBefore), 2, null, null, null, null, null));
 
         ChangePlanner.plan(List.of(fresh, changed, same, failedBefore), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
 
@@ -47,7 +47,7 @@ class ChangePlannerTest {
     void insertLeavesLinkedRecordsAloneAndUpdateLeavesUnlinkedOnes() {
         SyncRecord linked = record("1", "a");
         SyncRecord unlinked = record("2", "b");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1, null, null, null, null));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "old", 1, null, null, null, null, null));
 
         ChangePlanner.plan(List.of(linked, unlinked), links, SyncMode.INSERT, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
         assertThat(linked.action()).isEqualTo(Action.SKIP);
@@ -77,7 +77,7 @@ class ChangePlannerTest {
     @Test
     void aKeyWhoseLinkThisRunAlreadyWroteIsInvalid() {
         SyncRecord repeated = record("1", "b");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, RUN, null, null, null));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, RUN, null, null, null, null));
 
         ChangePlanner.plan(List.of(repeated), links, SyncMode.UPSERT, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
 
@@ -133,8 +133,8 @@ class ChangePlannerTest {
         SyncRecord linked = record("1", "a");
         SyncRecord gone = record("2", "b");
         SyncRecord unlinked = record("3", "c");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, null, null, null, null),
-                "2", new Link("2", "t2", LinkStatus.DELETED, "h", 1, null, null, null, null));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.SUCCESS, "h", 1, null, null, null, null, null),
+                "2", new Link("2", "t2", LinkStatus.DELETED, "h", 1, null, null, null, null, null));
 
         ChangePlanner.plan(List.of(linked, gone, unlinked), links, SyncMode.DELETE, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
 
@@ -147,7 +147,7 @@ class ChangePlannerTest {
     @Test
     void aRowBackInTheSourceIsCreatedAgainWhenItsRecordWasDeletedAndUpdatedWhenArchived() {
         SyncRecord back = record("1", "a");
-        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.DELETED, "h", 1, null, null, null, null));
+        Map<String, Link> links = Map.of("1", new Link("1", "t1", LinkStatus.DELETED, "h", 1, null, null, null, null, null));
 
         ChangePlanner.plan(List.of(back), links, SyncMode.MIRROR, Vanished.DELETE, FINGERPRINT, RUN, NOTHING_UNDER_WAY);
         assertThat(back.action()).isEqualTo(Action.INSERT);
@@ -163,9 +163,9 @@ class ChangePlannerTest {
         SyncRecord changedBack = record("2", "old");
         SyncRecord noComparableField = record("3", "x");
         Map<String, Link> links = Map.of(
-                "1", new Link("1", "t1", LinkStatus.SUCCESS, null, 0, null, null, "{\"v\": \"written\", \"not_read\": 1}", null),
-                "2", new Link("2", "t2", LinkStatus.SUCCESS, hashOf(changedBack), 1, null, null, "{\"v\": \"written\"}", null),
-                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(noComparableField), 1, null, null, "{\"other\": 1}", null));
+                "1", new Link("1", "t1", LinkStatus.SUCCESS, null, 0, null, null, "{\"v\": \"written\", \"not_read\": 1}", null, null),
+                "2", new Link("2", "t2", LinkStatus.SUCCESS, hashOf(changedBack), 1, null, null, "{\"v\": \"written\"}", null, null),
+                "3", new Link("3", "t3", LinkStatus.SUCCESS, hashOf(noComparableField), 1, null, null, "{\"other\": 1}", null, null));
 
         ChangePlanner.plan(List.of(echoed, changedBack, noComparableField), links, SyncMode.UPSERT, Vanished.DELETE,
                 FINGERPRINT, RUN, NOTHING_UNDER_WAY);

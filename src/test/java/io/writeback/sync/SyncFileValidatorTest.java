@@ -116,7 +116,7 @@ class SyncFileValidatorTest {
         write("contacts.camel.yaml", VALID.replace("key: id", "key: id\n              querry: x"));
 
         assertProblems("contacts.camel.yaml: sync 'contacts': unknown parameter 'querry' for writeback:source "
-                + "(known: archiveField, archiveValue, beforeJob, beforeSql, chunkSize, cursor, errorPolicy, key, linksOf, mode, pair, query, vanished)");
+                + "(known: archiveField, archiveValue, beforeJob, beforeSql, chunkSize, cursor, diffInDatabase, errorPolicy, key, linksOf, mode, pair, query, vanished)");
     }
 
     @Test
