@@ -10,6 +10,16 @@ package io.writeback.kernel;
 public record Link(String sourceId, String targetId, LinkStatus status, String payloadHash, int attempts, Long lastRunId,
         String intentKey, String echo, String writeBackError, Long rowHash) {
 
+    /**
+     * Whether a row whose hash is {@code rowHash} is unchanged by this link alone: the link is in sync, owes
+     * nothing (no echo to read back, no target id to write back), and holds the hash of a payload made from that
+     * very row. The same rule, in SQL, keeps such rows back in the database (SourceStatement).
+     */
+    public boolean unchangedAt(Long rowHash) {
+        return status.inSync() && echo == null && targetId != null && writeBackError == null && payloadHash != null
+                && rowHash != null && rowHash.equals(this.rowHash);
+    }
+
     /** A record found in the target by a lookup, not yet linked: nothing was sent to it, so no hash. */
     public static Link matched(String sourceId, String targetId) {
         return new Link(sourceId, targetId, LinkStatus.SUCCESS, null, 0, null, null, null, null, null);

@@ -28,6 +28,7 @@ public final class RunContext {
     private volatile String mappingFingerprint = "";
     private volatile PayloadRecipe recipe = PayloadRecipe.UNKNOWN;
     private volatile boolean unchangedKeptBack;
+    private volatile boolean unchangedByLinks;
     private volatile Instant lastProgressAt = startedAt;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
@@ -146,6 +147,18 @@ public final class RunContext {
 
     public void keepUnchangedBack() {
         this.unchangedKeptBack = true;
+    }
+
+    /**
+     * Whether a row read is decided unchanged by its link alone ({@link Link#unchangedAt}), before it is mapped:
+     * the warehouse is not Writeback's database, so the rows are read, but not mapped and hashed again.
+     */
+    public boolean unchangedByLinks() {
+        return unchangedByLinks;
+    }
+
+    public void decideUnchangedByLinks() {
+        this.unchangedByLinks = true;
     }
 
     /** True at most once per {@code interval}: when a progress line is due. */

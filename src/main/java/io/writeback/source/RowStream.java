@@ -107,6 +107,13 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         run.counts().read(chunk.size());
         // Links are looked up ahead too (the plan knows which of them may be out of date: ChunkSettling).
         ChunkLinks.lookUp(links, run.linkSync(), chunk);
+        if (run.unchangedByLinks()) {
+            for (SyncRecord record : chunk) {
+                if (record.action() == null && record.link() != null && record.link().unchangedAt(record.rowHash())) {
+                    record.decide(Action.UNCHANGED, "the row is as it was when its payload was last sent");
+                }
+            }
+        }
         return chunk;
     }
 

@@ -51,12 +51,9 @@ public class SourceReader {
         }, source.incremental());
     }
 
-    /**
-     * Whether unchanged rows can be kept back in the database: the warehouse holds the link tables, and the
-     * sync's route tells all that its payloads are made of.
-     */
-    public boolean canKeepUnchangedBack(RunContext run) {
-        return warehouse.isStateDatabase() && run.recipe().complete();
+    /** Whether the warehouse holds the link tables, so that PostgreSQL can keep unchanged rows back. */
+    public boolean joinsLinks() {
+        return warehouse.isStateDatabase();
     }
 
     /**

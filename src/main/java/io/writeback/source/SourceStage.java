@@ -63,6 +63,24 @@ public class SourceStage implements Stage<SourceOptions> {
         }
     }
 
+    /**
+     * A row as it was when its payload was sent is unchanged, whatever the payload, when the route tells all that
+     * payloads are made of (mode delete sends whatever the row; a QA check or a replay wants every payload). In
+     * Writeback's database, PostgreSQL keeps such rows back; from another warehouse they are read, and their links
+     * decide (but for mode insert, where the plan skips a linked record anyway).
+     */
+    private void decideUnchangedByRowHash(RunContext run, SourceOptions options) {
+        SyncMode mode = run.spec().mode();
+        if (!options.isDiffInDatabase() || mode == SyncMode.DELETE || !run.scope().all() || !run.recipe().complete()) {
+            return;
+        }
+        if (reader.joinsLinks()) {
+            run.keepUnchangedBack();
+        } else if (mode != SyncMode.INSERT) {
+            run.decideUnchangedByLinks();
+        }
+    }
+
     private Iterator<List<SyncRecord>> rows(RunContext run, SourceOptions options) {
         if (run.scope().keys() != null) {
             RowStream keyed = reader.openKeys(run, options, run.scope().keys());
@@ -78,10 +96,7 @@ public class SourceStage implements Stage<SourceOptions> {
             run.noteBefore(before.run(run.sync(), options));
         }
         String bookmark = run.spec().incremental() && !run.scope().everyRow() ? bookmarks.of(run.sync()).orElse(null) : null;
-        if (options.isDiffInDatabase() && run.spec().mode() != SyncMode.DELETE && run.scope().all()
-                && reader.canKeepUnchangedBack(run)) {
-            run.keepUnchangedBack();
-        }
+        decideUnchangedByRowHash(run, options);
         // With rows kept back, the query's size tells how many the run reads only while nothing is linked yet.
         if (!run.dryRun() && (!run.unchangedKeptBack() || !links.anyOf(run.linkSync()))) {
             run.estimateRows(reader.estimateRows(options, bookmark));

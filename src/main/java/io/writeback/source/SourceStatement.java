@@ -28,7 +28,7 @@ final class SourceStatement {
 
     /**
      * A row is kept back when its link is in sync, owes nothing (no echo to read back, no target id to write
-     * back), and holds the hash of a payload made from the very row hash the row has now.
+     * back), and holds the hash of a payload made from the very row hash the row has now: Link#unchangedAt in SQL.
      */
     private static final String UNCHANGED = LinkStatus.inSql("""
             (l.status IN ({SUCCESS}, {SKIPPED_SAME_HASH}) AND l.echo_payload IS NULL AND l.target_id IS NOT NULL
