@@ -89,6 +89,15 @@ public class LinkStore {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** The links of {@code sync}, in one pass in source id order, for a source read in that order. */
+    public LinkCursor cursor(String sync, int fetchSize) {
+        try {
+            return LinkCursor.open(jdbc.getDataSource(), sync, fetchSize);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the links of sync " + sync + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The link rows of {@code sourceIds} that exist, by source id. */
     public Map<String, Link> find(String sync, Collection<String> sourceIds) {
         Map<String, Link> links = new HashMap<>();

@@ -4,6 +4,7 @@ import io.writeback.kernel.Action;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
 import io.writeback.link.ChunkLinks;
+import io.writeback.link.LinkCursor;
 import io.writeback.link.LinkStore;
 import io.writeback.mapping.JsonValues;
 import java.sql.Connection;
@@ -39,12 +40,14 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     private final int cursorIndex;
     private final Executor readAhead;
     private final LinkStore links;
+    /** The sync's links in key order, when the rows come in key order too: a merge instead of lookups; else null. */
+    private final LinkCursor linkCursor;
     private CompletableFuture<List<SyncRecord>> reading;
     private boolean exhausted;
     private boolean closed;
 
     RowStream(RunContext run, Connection connection, Statement statement, ResultSet rs, List<String> columns,
-            int keyIndex, int cursorIndex, Executor readAhead, LinkStore links) {
+            int keyIndex, int cursorIndex, Executor readAhead, LinkStore links, LinkCursor linkCursor) {
         this.run = run;
         this.connection = connection;
         this.statement = statement;
@@ -54,6 +57,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         this.cursorIndex = cursorIndex;
         this.readAhead = readAhead;
         this.links = links;
+        this.linkCursor = linkCursor;
     }
 
     /** The column labels of the query, in order. */
@@ -106,7 +110,11 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         }
         run.counts().read(chunk.size());
         // Links are looked up ahead too (the plan knows which of them may be out of date: ChunkSettling).
-        ChunkLinks.lookUp(links, run.linkSync(), chunk);
+        if (linkCursor == null) {
+            ChunkLinks.lookUp(links, run.linkSync(), chunk);
+        } else {
+            merge(chunk);
+        }
         if (run.unchangedByLinks()) {
             for (SyncRecord record : chunk) {
                 if (record.action() == null && record.link() != null && record.link().unchangedAt(record.rowHash())) {
@@ -115,6 +123,18 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
             }
         }
         return chunk;
+    }
+
+    private void merge(List<SyncRecord> chunk) {
+        try {
+            for (SyncRecord record : chunk) {
+                if (record.action() == null) {
+                    record.setLink(linkCursor.seek(record.sourceId()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SourceQueryException("sync " + run.sync() + ": reading its links failed: " + e.getMessage(), e);
+        }
     }
 
     private SyncRecord record() throws SQLException {
@@ -154,7 +174,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
             reading.exceptionally(failure -> List.of()).join();
             reading = null;
         }
-        try (connection; statement; rs) {
+        try (connection; statement; rs; linkCursor) {
             connection.rollback();
         } catch (SQLException e) {
             throw new SourceQueryException("sync " + run.sync() + ": closing the query failed: " + e.getMessage(), e);

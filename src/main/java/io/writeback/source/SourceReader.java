@@ -3,6 +3,7 @@ package io.writeback.source;
 import io.writeback.kernel.Identifiers;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
+import io.writeback.link.LinkCursor;
 import io.writeback.link.LinkScans;
 import io.writeback.link.LinkStore;
 import java.sql.Connection;
@@ -27,13 +28,15 @@ public class SourceReader {
     private final Warehouse warehouse;
     private final ReadAheadThreads readAhead;
     private final LinkStore links;
+    private final LinkScans scans;
 
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
-    public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead, LinkStore links) {
+    public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead, LinkStore links, LinkScans scans) {
         this.warehouse = warehouse;
         this.readAhead = readAhead;
         this.links = links;
+        this.scans = scans;
     }
 
     /**
@@ -43,12 +46,17 @@ public class SourceReader {
      * the run {@linkplain RunContext#unchangedKeptBack() keeps unchanged rows back}, PostgreSQL returns only the others.
      */
     public RowStream open(RunContext run, SourceOptions source, String bookmark, Integer firstRows) {
+        // Reading every row of a linked sync: rows and links in key order, merged, rather than looked up per chunk.
+        boolean merged = !run.unchangedKeptBack() && !source.incremental() && run.scope().all() && scans.anyOf(run.linkSync());
         return open(run, source, statement -> {
             if (run.unchangedKeptBack()) {
                 statement.withoutUnchanged(run.linkSync());
             }
+            if (merged) {
+                statement.orderedByKey();
+            }
             statement.since(bookmark).first(firstRows);
-        }, source.incremental());
+        }, source.incremental(), merged);
     }
 
     /** Whether the warehouse holds the link tables, so that PostgreSQL can keep unchanged rows back. */
@@ -115,7 +123,7 @@ public class SourceReader {
 
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
     public RowStream openKeys(RunContext run, SourceOptions source, List<String> keys) {
-        return open(run, source, statement -> statement.keys(keys), false);
+        return open(run, source, statement -> statement.keys(keys), false, false);
     }
 
     /**
@@ -152,15 +160,16 @@ public class SourceReader {
         }
     }
 
-    private RowStream open(RunContext run, SourceOptions source, Consumer<SourceStatement> narrowing, boolean bookmarked) {
+    private RowStream open(RunContext run, SourceOptions source, Consumer<SourceStatement> narrowing, boolean bookmarked,
+            boolean merged) {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
             SourceStatement wrapped = SourceStatement.of(source, probeColumns(run, source, connection), run.recipe(),
                     warehouse.isStateDatabase());
             narrowing.accept(wrapped);
-            if (run.unchangedKeptBack()) {
-                // The links of the sync are hashed in memory to be joined with the query's rows.
+            if (run.unchangedKeptBack() || merged) {
+                // The links of the sync are hashed in memory to be joined with the query's rows, or the rows sorted.
                 try (Statement memory = connection.createStatement()) {
                     memory.execute("SET LOCAL work_mem = '64MB'");
                 }
@@ -173,7 +182,8 @@ public class SourceReader {
             columns.remove(columns.size() - 1);
             int keyIndex = columns.indexOf(source.getKey()) + 1;
             int cursorIndex = bookmarked ? columns.indexOf(source.getCursor()) + 1 : -1;
-            return new RowStream(run, connection, statement, rs, columns, keyIndex, cursorIndex, readAhead, links);
+            LinkCursor linkCursor = merged ? links.cursor(run.linkSync(), source.getChunkSize()) : null;
+            return new RowStream(run, connection, statement, rs, columns, keyIndex, cursorIndex, readAhead, links, linkCursor);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);

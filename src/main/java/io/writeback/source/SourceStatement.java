@@ -100,6 +100,12 @@ final class SourceStatement {
         return this;
     }
 
+    /** In the order of the keys' bytes, the order of {@link io.writeback.link.LinkCursor}. */
+    SourceStatement orderedByKey() {
+        order = " ORDER BY src." + Identifiers.quote(source.getKey()) + "::text COLLATE \"C\"";
+        return this;
+    }
+
     /** Only the rows with these keys. */
     SourceStatement keys(List<String> keys) {
         conditions.add("src." + Identifiers.quote(source.getKey()) + "::text = ANY (?)");
