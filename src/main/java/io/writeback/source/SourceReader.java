@@ -105,6 +105,29 @@ public class SourceReader {
         }
     }
 
+    /**
+     * The highest cursor value of the rows PostgreSQL keeps back as unchanged, above {@code after} (null: of all
+     * of them); null when there is none. Those rows are settled, so the bookmark may pass them.
+     */
+    String highestUnchangedCursor(RunContext run, SourceOptions source, String after) {
+        try (Connection connection = warehouse.streamingConnection()) {
+            try {
+                SourceStatement unchanged = SourceStatement.of(source, probeColumns(run, source, connection), run.recipe(), true)
+                        .onlyUnchanged(run.linkSync()).after(after);
+                try (PreparedStatement statement = connection.prepareStatement(unchanged.maxCursorSql())) {
+                    unchanged.bind(statement);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether the query returns any row at all. */
     boolean returnsAnyRow(RunContext run, SourceOptions source) {
         try (Connection connection = warehouse.streamingConnection();

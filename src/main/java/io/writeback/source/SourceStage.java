@@ -116,7 +116,9 @@ public class SourceStage implements Stage<SourceOptions> {
             return new ChunkChain(rows, new DeferredPages(new VanishedRecords(run, links, reader, options), pageSize));
         }
         if (bookmark == null) {
-            return rows;
+            return run.spec().incremental() && run.unchangedKeptBack()
+                    ? new ChunkChain(rows, new DeferredPages(new KeptBackBookmark(run, reader, options), pageSize))
+                    : rows;
         }
         return new ChunkChain(rows, new DeferredPages(new FailedRowRetries(run, links, reader, options), pageSize));
     }

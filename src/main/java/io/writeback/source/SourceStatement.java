@@ -32,7 +32,7 @@ final class SourceStatement {
      */
     private static final String UNCHANGED = LinkStatus.inSql("""
             (l.status IN ({SUCCESS}, {SKIPPED_SAME_HASH}) AND l.echo_payload IS NULL AND l.target_id IS NOT NULL
-             AND l.write_back_error IS NULL AND l.payload_hash IS NOT NULL AND l.row_hash = %s) IS NOT TRUE""");
+             AND l.write_back_error IS NULL AND l.payload_hash IS NOT NULL AND l.row_hash = %s)""");
 
     private final SourceOptions source;
     private final String rowHash;
@@ -78,11 +78,31 @@ final class SourceStatement {
 
     /** Only the rows whose link in {@code linkSync}'s table does not show them unchanged. */
     SourceStatement withoutUnchanged(String linkSync) {
+        joinLinks(linkSync);
+        conditions.add(UNCHANGED.formatted(rowHash) + " IS NOT TRUE");
+        return this;
+    }
+
+    /** Only the rows that {@link #withoutUnchanged} keeps back. */
+    SourceStatement onlyUnchanged(String linkSync) {
+        joinLinks(linkSync);
+        conditions.add(UNCHANGED.formatted(rowHash));
+        return this;
+    }
+
+    /** Only the rows whose cursor is above {@code cursorValue} (null: all). */
+    SourceStatement after(String cursorValue) {
+        if (cursorValue != null) {
+            conditions.add("src." + Identifiers.quote(source.getCursor()) + " > ?");
+            conditionParameters.add((statement, index) -> statement.setObject(index, cursorValue, Types.OTHER));
+        }
+        return this;
+    }
+
+    private void joinLinks(String linkSync) {
         from.append(" LEFT JOIN writeback.links l ON l.sync = ? AND l.source_id = src.")
                 .append(Identifiers.quote(source.getKey())).append("::text");
         joinParameters.add((statement, index) -> statement.setString(index, linkSync));
-        conditions.add(UNCHANGED.formatted(rowHash));
-        return this;
     }
 
     /** For an incremental sync, the rows at or after {@code bookmark} (null: all), in cursor order. */
@@ -118,6 +138,12 @@ final class SourceStatement {
     SourceStatement first(Integer rows) {
         limit = rows == null ? "" : " LIMIT " + rows;
         return this;
+    }
+
+    /** The highest cursor value of the rows, as text; the statement answers one row. */
+    String maxCursorSql() {
+        return "SELECT max(src." + Identifiers.quote(source.getCursor()) + ")::text" + from
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
     }
 
     String sql() {

@@ -170,10 +170,7 @@ class IncrementalSyncTest extends CrmDestinationTest {
         assertThat(resync.get("trigger").asText()).isEqualTo("resync");
         assertThat(resync.get("unchangedKeptBack").asBoolean()).isTrue();
         assertThat(resync.at("/counts/rowsRead").asLong()).isZero();
-        // No row was read, so none set the bookmark: the next run queries every row again, until one changes.
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.bookmarks WHERE sync = 'accounts'", Long.class)).isZero();
-        jdbc.update("UPDATE crm_src.accounts SET name = 'D2' WHERE id = 4");
-        assertThat(runs.runAndWait("accounts").at("/counts/rowsRead").asLong()).isEqualTo(1);
+        // No row was read, yet the bookmark is set again: past the unchanged rows the database kept back.
         assertThat(bookmark("accounts")).isEqualTo("2026-01-01 10:00:00.000004+00");
     }
 
