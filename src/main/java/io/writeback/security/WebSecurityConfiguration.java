@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -37,6 +40,14 @@ class WebSecurityConfiguration {
     InMemoryUserDetailsManager users(SecurityProperties properties,
             @Value("${" + LocalDefaults.SANDBOX_CLIENT_PASSWORD + "}") String sandboxClientPassword) {
         return ConfiguredUsers.of(properties, sandboxClientPassword);
+    }
+
+    /** Logins are checked against the configured users, and the ones that passed remembered for a minute. */
+    @Bean
+    AuthenticationProvider logins(InMemoryUserDetailsManager users, ObjectProvider<Clock> clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setUserDetailsPasswordService(users);
+        return new RecentLogins(passwords, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
