@@ -71,9 +71,14 @@ final class BenchDatabase implements AutoCloseable {
         return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user);
     }
 
+    /** Writeback's arguments that make it read this database as a warehouse of its own, apart from its state. */
+    List<String> warehouseArguments() {
+        return List.of("--writeback.warehouse.url=" + url, "--writeback.warehouse.username=" + user);
+    }
+
     /** Writeback's environment for this database: the password, kept off the command line. */
     Map<String, String> writebackEnvironment() {
-        return Map.of("SPRING_DATASOURCE_PASSWORD", password);
+        return Map.of("SPRING_DATASOURCE_PASSWORD", password, "WRITEBACK_WAREHOUSE_PASSWORD", password);
     }
 
     @Override
