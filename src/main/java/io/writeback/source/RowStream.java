@@ -1,6 +1,7 @@
 package io.writeback.source;
 
 import io.writeback.kernel.Action;
+import io.writeback.kernel.Link;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
 import io.writeback.link.ChunkLinks;
@@ -34,6 +35,8 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     private final Connection connection;
     private final Statement statement;
     private final ResultSet rs;
+    private static final String UNCHANGED_BY_LINK = "the row is as it was when its payload was last sent";
+
     private final List<String> columns;
     private final int keyIndex;
     /** The cursor column, when this stream's rows count for the bookmark; -1 otherwise. */
@@ -110,34 +113,33 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         }
         run.counts().read(chunk.size());
         // Links are looked up ahead too (the plan knows which of them may be out of date: ChunkSettling).
+        // Merged rows have their links already (record()).
         if (linkCursor == null) {
             ChunkLinks.lookUp(links, run.linkSync(), chunk);
-        } else {
-            merge(chunk);
         }
         if (run.unchangedByLinks()) {
             for (SyncRecord record : chunk) {
                 if (record.action() == null && record.link() != null && record.link().unchangedAt(record.rowHash())) {
-                    record.decide(Action.UNCHANGED, "the row is as it was when its payload was last sent");
+                    record.decide(Action.UNCHANGED, UNCHANGED_BY_LINK);
                 }
             }
         }
         return chunk;
     }
 
-    private void merge(List<SyncRecord> chunk) {
-        try {
-            for (SyncRecord record : chunk) {
-                if (record.action() == null) {
-                    record.setLink(linkCursor.seek(record.sourceId()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new SourceQueryException("sync " + run.sync() + ": reading its links failed: " + e.getMessage(), e);
-        }
-    }
-
     private SyncRecord record() throws SQLException {
+        String key = rs.getString(keyIndex);
+        // The row hash follows the query's own columns (SourceStatement).
+        long rowHash = rs.getLong(columns.size() + 1);
+        Link link = key != null && linkCursor != null ? linkCursor.seek(key) : null;
+        if (link != null && run.unchangedByLinks() && link.unchangedAt(rowHash)) {
+            // Decided by its link alone: nothing reads its columns, so they are not converted.
+            SyncRecord unchanged = new SyncRecord(key, Map.of());
+            unchanged.setRowHash(rowHash);
+            unchanged.setLink(link);
+            unchanged.decide(Action.UNCHANGED, UNCHANGED_BY_LINK);
+            return unchanged;
+        }
         Map<String, Object> row = new LinkedHashMap<>(columns.size() * 2);
         String unsendable = null;
         for (int i = 0; i < columns.size(); i++) {
@@ -148,7 +150,6 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
                 unsendable = unsendable != null ? unsendable : "the column '" + columns.get(i) + "' " + e.getMessage();
             }
         }
-        String key = rs.getString(keyIndex);
         SyncRecord record = key == null
                 ? SyncRecord.invalid(row, "the key column '" + run.spec().key() + "' is null")
                 : new SyncRecord(key, row);
@@ -158,8 +159,10 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         if (cursorIndex > 0) {
             record.setCursorValue(rs.getString(cursorIndex));
         }
-        // The row hash follows the query's own columns (SourceStatement).
-        record.setRowHash(rs.getLong(columns.size() + 1));
+        record.setRowHash(rowHash);
+        if (linkCursor != null && record.action() == null) {
+            record.setLink(link);
+        }
         return record;
     }
 
