@@ -110,38 +110,45 @@ public class SourceReader {
      * of them); null when there is none. Those rows are settled, so the bookmark may pass them.
      */
     String highestUnchangedCursor(RunContext run, SourceOptions source, String after) {
-        try (Connection connection = warehouse.streamingConnection()) {
-            try {
-                SourceStatement unchanged = SourceStatement.of(source, probeColumns(run, source, connection), run.recipe(), true)
-                        .onlyUnchanged(run.linkSync()).after(after);
-                try (PreparedStatement statement = connection.prepareStatement(unchanged.maxCursorSql())) {
-                    unchanged.bind(statement);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        return rs.next() ? rs.getString(1) : null;
-                    }
+        return answer(run.sync(), connection -> {
+            SourceStatement unchanged = SourceStatement.of(source, probeColumns(run, source, connection), run.recipe(), true)
+                    .onlyUnchanged(run.linkSync()).after(after);
+            try (PreparedStatement statement = connection.prepareStatement(unchanged.maxCursorSql())) {
+                unchanged.bind(statement);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
                 }
-            } finally {
-                connection.rollback();
             }
-        } catch (SQLException e) {
-            throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Whether the query returns any row at all. */
     boolean returnsAnyRow(RunContext run, SourceOptions source) {
-        try (Connection connection = warehouse.streamingConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT EXISTS (SELECT 1 FROM (" + source.sql() + "\n) AS src)");
-                ResultSet rs = statement.executeQuery()) {
-            try {
+        return answer(run.sync(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT 1 FROM (" + source.sql() + "\n) AS src)");
+                    ResultSet rs = statement.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
+    /** The one answer of {@code question}, asked on a read-only warehouse connection; a failure names {@code sync}. */
+    private <T> T answer(String sync, Question<T> question) {
+        try (Connection connection = warehouse.streamingConnection()) {
+            try {
+                return question.ask(connection);
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
+            throw new SourceQueryException("sync " + sync + ": the query failed: " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Question<T> {
+        T ask(Connection connection) throws SQLException;
     }
 
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
@@ -156,22 +163,19 @@ public class SourceReader {
     public Optional<Boolean> isBehindBookmark(String sync, SourceOptions source, String key, String bookmark) {
         String sql = "SELECT src." + Identifiers.quote(source.getCursor()) + " < ? FROM (" + source.sql()
                 + "\n) AS src WHERE src." + Identifiers.quote(source.getKey()) + "::text = ?";
-        try (Connection connection = warehouse.streamingConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, bookmark, Types.OTHER);
-            statement.setString(2, key);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+        return answer(sync, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, bookmark, Types.OTHER);
+                statement.setString(2, key);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    boolean before = rs.getBoolean(1);
+                    return Optional.of(before || rs.wasNull());
                 }
-                boolean before = rs.getBoolean(1);
-                return Optional.of(before || rs.wasNull());
-            } finally {
-                connection.rollback();
             }
-        } catch (SQLException e) {
-            throw new SourceQueryException("sync " + sync + ": the query failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** The rows with these keys, read at once: a page of keys is at most a chunk of rows, but for repeated keys. */
