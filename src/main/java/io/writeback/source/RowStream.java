@@ -31,12 +31,12 @@ import java.util.concurrent.Executor;
  */
 public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseable {
 
+    private static final String UNCHANGED_BY_LINK = "the row is as it was when its payload was last sent";
+
     private final RunContext run;
     private final Connection connection;
     private final Statement statement;
     private final ResultSet rs;
-    private static final String UNCHANGED_BY_LINK = "the row is as it was when its payload was last sent";
-
     private final List<String> columns;
     private final int keyIndex;
     /** The cursor column, when this stream's rows count for the bookmark; -1 otherwise. */
@@ -117,11 +117,9 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         if (linkCursor == null) {
             ChunkLinks.lookUp(links, run.linkSync(), chunk);
         }
-        if (run.unchangedByLinks()) {
-            for (SyncRecord record : chunk) {
-                if (record.action() == null && record.link() != null && record.link().unchangedAt(record.rowHash())) {
-                    record.decide(Action.UNCHANGED, UNCHANGED_BY_LINK);
-                }
+        for (SyncRecord record : chunk) {
+            if (record.action() == null && unchangedByLink(record.link(), record.rowHash())) {
+                record.decide(Action.UNCHANGED, UNCHANGED_BY_LINK);
             }
         }
         return chunk;
@@ -132,7 +130,7 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
         // The row hash follows the query's own columns (SourceStatement).
         long rowHash = rs.getLong(columns.size() + 1);
         Link link = key != null && linkCursor != null ? linkCursor.seek(key) : null;
-        if (link != null && run.unchangedByLinks() && link.unchangedAt(rowHash)) {
+        if (unchangedByLink(link, rowHash)) {
             // Decided by its link alone: nothing reads its columns, so they are not converted.
             SyncRecord unchanged = new SyncRecord(key, Map.of());
             unchanged.setRowHash(rowHash);
@@ -164,6 +162,11 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
             record.setLink(link);
         }
         return record;
+    }
+
+    /** Whether the run decides rows by their links, and {@code link} shows the row with {@code rowHash} unchanged. */
+    private boolean unchangedByLink(Link link, Long rowHash) {
+        return run.unchangedByLinks() && link != null && link.unchangedAt(rowHash);
     }
 
     /** Ends the read transaction, once a read ahead under way is over. */

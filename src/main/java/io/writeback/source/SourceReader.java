@@ -14,8 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +32,8 @@ public class SourceReader {
     private final ReadAheadThreads readAhead;
     private final LinkStore links;
     private final LinkScans scans;
+    /** By run, while it lives. */
+    private final Map<RunContext, List<SourceStatement.Column>> probed = Collections.synchronizedMap(new WeakHashMap<>());
 
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
@@ -111,7 +116,7 @@ public class SourceReader {
      */
     String highestUnchangedCursor(RunContext run, SourceOptions source, String after) {
         return answer(run.sync(), connection -> {
-            SourceStatement unchanged = SourceStatement.of(source, probeColumns(run, source, connection), run.recipe(), true)
+            SourceStatement unchanged = SourceStatement.of(source, columnsOf(run, source, connection), run.recipe(), true)
                     .onlyUnchanged(run.linkSync()).after(after);
             try (PreparedStatement statement = connection.prepareStatement(unchanged.maxCursorSql())) {
                 unchanged.bind(statement);
@@ -192,7 +197,7 @@ public class SourceReader {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
-            SourceStatement wrapped = SourceStatement.of(source, probeColumns(run, source, connection), run.recipe(),
+            SourceStatement wrapped = SourceStatement.of(source, columnsOf(run, source, connection), run.recipe(),
                     warehouse.isStateDatabase());
             narrowing.accept(wrapped);
             if (run.unchangedKeptBack() || merged) {
@@ -218,6 +223,17 @@ public class SourceReader {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /** The query's columns, probed once a run: a run opens its query again for each page of keys it retries. */
+    private List<SourceStatement.Column> columnsOf(RunContext run, SourceOptions source, Connection connection)
+            throws SQLException {
+        List<SourceStatement.Column> known = probed.get(run);
+        if (known == null) {
+            known = probeColumns(run, source, connection);
+            probed.put(run, known);
+        }
+        return known;
     }
 
     /**

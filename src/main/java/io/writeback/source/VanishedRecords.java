@@ -39,7 +39,10 @@ final class VanishedRecords implements DeferredPages.PageSource {
         if (vanished.isEmpty()) {
             return List.of();
         }
-        if (lastKey == null && run.counts().totals().rowsRead() == 0 && !reader.returnsAnyRow(run, source)) {
+        // No row read means an empty source, unless PostgreSQL kept them all back as unchanged.
+        boolean emptySource = run.counts().totals().rowsRead() == 0
+                && (!run.unchangedKeptBack() || !reader.returnsAnyRow(run, source));
+        if (lastKey == null && emptySource) {
             throw new SourceQueryException("sync " + run.sync() + ": the query returned no rows, so mode mirror "
                     + "deletes none of the " + links.countInTarget(run.linkSync()) + " linked records; check the source");
         }
