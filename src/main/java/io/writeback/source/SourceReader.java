@@ -35,6 +35,9 @@ public class SourceReader {
     /** By run, while it lives. */
     private final Map<RunContext, List<SourceStatement.Column>> probed = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** How many chunks of rows a run that keeps unchanged rows back asks for at once before it streams them instead. */
+    static final int FEW_CHUNKS = 10;
+
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead, LinkStore links, LinkScans scans) {
@@ -53,6 +56,7 @@ public class SourceReader {
     public RowStream open(RunContext run, SourceOptions source, String bookmark, Integer firstRows) {
         // Reading every row of a linked sync: rows and links in key order, merged, rather than looked up per chunk.
         boolean merged = !run.unchangedKeptBack() && !source.incremental() && run.scope().all() && scans.anyOf(run.linkSync());
+        boolean fewFirst = run.unchangedKeptBack() && !source.incremental() && firstRows == null;
         return open(run, source, statement -> {
             if (run.unchangedKeptBack()) {
                 statement.withoutUnchanged(run.linkSync());
@@ -61,7 +65,7 @@ public class SourceReader {
                 statement.orderedByKey();
             }
             statement.since(bookmark).first(firstRows);
-        }, source.incremental(), merged);
+        }, source.incremental(), merged, fewFirst);
     }
 
     /** Whether the warehouse holds the link tables, so that PostgreSQL can keep unchanged rows back. */
@@ -158,7 +162,7 @@ public class SourceReader {
 
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
     public RowStream openKeys(RunContext run, SourceOptions source, List<String> keys) {
-        return open(run, source, statement -> statement.keys(keys), false, false);
+        return open(run, source, statement -> statement.keys(keys), false, false, false);
     }
 
     /**
@@ -192,8 +196,12 @@ public class SourceReader {
         }
     }
 
+    /**
+     * {@code fewFirst}: the rows are likely few (unchanged ones are kept back), so they are first asked for all at
+     * once, up to {@link #FEW_CHUNKS} chunks of them, and streamed only when there are more.
+     */
     private RowStream open(RunContext run, SourceOptions source, Consumer<SourceStatement> narrowing, boolean bookmarked,
-            boolean merged) {
+            boolean merged, boolean fewFirst) {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
@@ -206,16 +214,20 @@ public class SourceReader {
                     memory.execute("SET LOCAL work_mem = '64MB'");
                 }
             }
-            PreparedStatement statement = connection.prepareStatement(wrapped.sql());
-            statement.setFetchSize(source.getChunkSize());
-            wrapped.bind(statement);
-            ResultSet rs = statement.executeQuery();
+            ResultSet rs = fewFirst ? fewRows(connection, wrapped, FEW_CHUNKS * source.getChunkSize()) : null;
+            if (rs == null) {
+                PreparedStatement statement = connection.prepareStatement(wrapped.sql());
+                statement.setFetchSize(source.getChunkSize());
+                wrapped.bind(statement);
+                rs = statement.executeQuery();
+            }
             List<String> columns = columns(rs.getMetaData());
             columns.remove(columns.size() - 1);
             int keyIndex = columns.indexOf(source.getKey()) + 1;
             int cursorIndex = bookmarked ? columns.indexOf(source.getCursor()) + 1 : -1;
             LinkCursor linkCursor = merged ? links.cursor(run.linkSync(), source.getChunkSize()) : null;
-            return new RowStream(run, connection, statement, rs, columns, keyIndex, cursorIndex, readAhead, links, linkCursor);
+            return new RowStream(run, connection, rs.getStatement(), rs, columns, keyIndex, cursorIndex, readAhead, links,
+                    linkCursor);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new SourceQueryException("sync " + run.sync() + ": the query failed: " + e.getMessage(), e);
@@ -223,6 +235,23 @@ public class SourceReader {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /**
+     * The whole answer of {@code statement} when it holds at most {@code most} rows, read at once; else null,
+     * and nothing kept. A query read to its end at once may run on all of PostgreSQL's cores; a cursor never does.
+     */
+    private static ResultSet fewRows(Connection connection, SourceStatement statement, int most) throws SQLException {
+        PreparedStatement few = connection.prepareStatement(statement.sqlAtMost(most + 1), ResultSet.TYPE_SCROLL_INSENSITIVE,
+                ResultSet.CONCUR_READ_ONLY);
+        statement.bind(few);
+        ResultSet rs = few.executeQuery();
+        if (rs.last() && rs.getRow() > most) {
+            few.close();
+            return null;
+        }
+        rs.beforeFirst();
+        return rs;
     }
 
     /** The query's columns, probed once a run: a run opens its query again for each page of keys it retries. */

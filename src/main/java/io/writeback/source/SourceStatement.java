@@ -151,6 +151,15 @@ final class SourceStatement {
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + order + limit;
     }
 
+    /**
+     * At most {@code rows} rows of the statement, planned as if all were read: PostgreSQL plans a statement
+     * that ends with a limit to give its first rows fast (probing the links row by row), which costs the most
+     * when few rows or none come. The materialized query is planned whole and still stops at the limit.
+     */
+    String sqlAtMost(int rows) {
+        return "WITH run_rows AS MATERIALIZED (" + sql() + ") SELECT * FROM run_rows LIMIT " + rows;
+    }
+
     void bind(PreparedStatement statement) throws SQLException {
         int index = 1;
         for (Binder parameter : joinParameters) {

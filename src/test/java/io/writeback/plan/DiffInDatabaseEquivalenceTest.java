@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * to the links (failures, pending inserts, waiting records, echoes of a paired sync, owed write backs,
  * forgotten targets, seeded links), the two dry runs must give every record the same action, reason and
  * payload, but for the rows the database kept back, which the Java planner must find unchanged or skip.
+ * About a hundred rows come back each round: {@code eq_upsert_db} reads chunks of 3, so it streams them (more
+ * than ten chunks); the other syncs read chunks of 40, so their rows come in one answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "writeback.schedules.enabled=false",
