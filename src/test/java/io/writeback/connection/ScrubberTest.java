@@ -36,6 +36,15 @@ class ScrubberTest {
     }
 
     @Test
+    void aCredentialHeaderDeepInALargeBodyIsFoundInAnyCase() {
+        String records = "{\"name\": \"Cookie Company\", \"city\": \"Auth\"},".repeat(2_000);
+
+        assertThat(scrubber.scrub(records + "\nSET-COOKIE: session=abc")).isEqualTo(records + "\nSET-COOKIE: ***");
+        assertThat(scrubber.scrub(records + "{\"x-API-token\": \"k\"}")).isEqualTo(records + "{\"x-API-token\": \"***\"}");
+        assertThat(scrubber.scrub(records)).isEqualTo(records);
+    }
+
+    @Test
     void textWithoutCredentialsIsLeftAlone() {
         assertThat(scrubber.scrub("{\"id\": 12, \"name\": \"Ada\"}")).isEqualTo("{\"id\": 12, \"name\": \"Ada\"}");
         assertThat(scrubber.scrub(null)).isNull();
