@@ -2,23 +2,19 @@ package io.writeback.link;
 
 import io.writeback.kernel.Link;
 import io.writeback.kernel.LinkStatus;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,18 +26,6 @@ public class LinkStore {
 
     private static final String FIND = "SELECT " + LinkSql.LINK_COLUMNS + " FROM writeback.links WHERE sync = ? AND source_id = ANY (?)";
 
-    /**
-     * Where a chunk's outcomes are copied (binary COPY: nothing to escape or parse) to be merged by one statement
-     * each: a table of the session's own, emptied when the chunk's transaction ends.
-     */
-    private static final String STAGE = """
-            CREATE TEMP TABLE IF NOT EXISTS writeback_link_outcomes (source_id text, target_id text, status text,
-                payload_hash text, intent_key text, last_error text, row_hash bigint, marks_only boolean) ON COMMIT DELETE ROWS""";
-
-    private static final String COPY_TO_STAGE = "COPY pg_temp.writeback_link_outcomes FROM STDIN (FORMAT binary)";
-
-    private static final int STAGED_COLUMNS = 8;
-
     /** A chunk's outcomes in one statement, which also deletes the chunk's intents: both happen, or neither. */
     private static final String RECORD = LinkStatus.inSql("""
             WITH settled AS (DELETE FROM writeback.intents WHERE id = ANY (?))
@@ -50,8 +34,8 @@ public class LinkStore {
             SELECT ?, o.source_id, o.target_id, o.status, o.payload_hash, o.intent_key,
                    CASE WHEN o.status = {SUCCESS} THEN now() END, CASE WHEN o.status <> {WAITING} THEN now() END, o.last_error,
                    CASE WHEN o.status IN ({SUCCESS}, {ERROR}) THEN 1 ELSE 0 END, ?, o.row_hash
-            FROM pg_temp.writeback_link_outcomes o
-            WHERE NOT o.marks_only
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                 AS o (source_id, target_id, status, payload_hash, intent_key, last_error, row_hash)
             ON CONFLICT (sync, source_id) DO UPDATE SET
                 target_id       = COALESCE(EXCLUDED.target_id, l.target_id),
                 status          = EXCLUDED.status,
@@ -94,8 +78,8 @@ public class LinkStore {
                 row_hash    = COALESCE(m.row_hash, l.row_hash),
                 last_error  = CASE WHEN m.row_hash IS NULL THEN l.last_error END,
                 last_run_id = ?
-            FROM pg_temp.writeback_link_outcomes m
-            WHERE m.marks_only AND l.sync = ? AND l.source_id = m.source_id""");
+            FROM unnest(?::text[], ?::bigint[]) AS m (source_id, row_hash)
+            WHERE l.sync = ? AND l.source_id = m.source_id""");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -188,8 +172,8 @@ public class LinkStore {
     }
 
     /**
-     * Writes the outcomes of one chunk and settles its intents ({@code intentsIds}) in one statement, and marks its
-     * unchanged and seen records, in one transaction; every outcome of a source id but its last is ignored.
+     * Writes the outcomes of one chunk and settles its intents ({@code intentsIds}) in one statement, then
+     * marks its unchanged and seen records; every outcome of a source id but its last is ignored.
      */
     public void record(String sync, long runId, List<LinkOutcome> outcomes, List<Long> intentsIds) {
         Map<String, LinkOutcome> written = new LinkedHashMap<>();
@@ -202,52 +186,41 @@ public class LinkStore {
                 written.put(outcome.sourceId(), outcome);
             }
         }
-        if (written.isEmpty() && marked.isEmpty() && intentsIds.isEmpty()) {
-            return;
+        if (!written.isEmpty() || !intentsIds.isEmpty()) {
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(RECORD);
+                statement.setArray(1, connection.createArrayOf("bigint", intentsIds.toArray()));
+                statement.setString(2, sync);
+                statement.setLong(3, runId);
+                setColumn(statement, 4, written.values(), LinkOutcome::sourceId);
+                setColumn(statement, 5, written.values(), LinkOutcome::targetId);
+                setColumn(statement, 6, written.values(), outcome -> outcome.status().dbValue());
+                setColumn(statement, 7, written.values(), LinkOutcome::payloadHash);
+                setColumn(statement, 8, written.values(), LinkOutcome::intentKey);
+                setColumn(statement, 9, written.values(), LinkOutcome::error);
+                statement.setArray(10, connection.createArrayOf("bigint", written.values().stream().map(LinkOutcome::rowHash).toArray()));
+                return statement;
+            });
         }
-        transaction.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-            stage(connection, written.values(), marked);
-            if (!written.isEmpty() || !intentsIds.isEmpty()) {
-                try (PreparedStatement statement = connection.prepareStatement(RECORD)) {
-                    statement.setArray(1, connection.createArrayOf("bigint", intentsIds.toArray()));
-                    statement.setString(2, sync);
-                    statement.setLong(3, runId);
-                    statement.executeUpdate();
-                }
-            }
-            if (!marked.isEmpty()) {
-                try (PreparedStatement statement = connection.prepareStatement(MARK_UNCHANGED)) {
-                    statement.setLong(1, runId);
-                    statement.setString(2, sync);
-                    statement.executeUpdate();
-                }
-            }
-            return null;
-        }));
-    }
-
-    private static void stage(Connection connection, Collection<LinkOutcome> written, List<LinkOutcome> marked)
-            throws SQLException {
-        try (Statement create = connection.createStatement()) {
-            create.execute(STAGE);
+        if (!marked.isEmpty()) {
+            jdbc.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement(MARK_UNCHANGED);
+                statement.setLong(1, runId);
+                statement.setArray(2, texts(connection, marked.stream().map(LinkOutcome::sourceId)));
+                statement.setArray(3, connection.createArrayOf("bigint", marked.stream().map(LinkOutcome::rowHash).toArray()));
+                statement.setString(4, sync);
+                return statement;
+            });
         }
-        BinaryCopyRows rows = new BinaryCopyRows();
-        written.forEach(outcome -> stage(rows, outcome, false));
-        marked.forEach(outcome -> stage(rows, outcome, true));
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_TO_STAGE, new ByteArrayInputStream(rows.end()));
-        } catch (IOException e) {
-            throw new SQLException("the outcomes could not be copied: " + e.getMessage(), e);
-        }
-    }
-
-    private static void stage(BinaryCopyRows rows, LinkOutcome outcome, boolean marksOnly) {
-        rows.row(STAGED_COLUMNS).text(outcome.sourceId()).text(outcome.targetId())
-                .text(outcome.status() == null ? null : outcome.status().dbValue()).text(outcome.payloadHash())
-                .text(outcome.intentKey()).text(outcome.error()).int8(outcome.rowHash()).bool(marksOnly);
     }
 
     private static Array texts(Connection connection, Stream<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray());
+    }
+
+    private static void setColumn(PreparedStatement statement, int index, Collection<LinkOutcome> outcomes,
+            Function<LinkOutcome, String> column) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("text",
+                outcomes.stream().map(column).toArray()));
     }
 }

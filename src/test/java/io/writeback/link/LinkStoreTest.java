@@ -18,9 +18,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A chunk's outcomes go through a binary COPY into a table of the session's own, then into the links: every
- * kind of outcome and of text arrives as it was, and a chunk is written whole or not at all. One connection
- * serves every chunk, as a pooled one would serve many.
+ * A chunk's outcomes reach the links in one statement: every kind of outcome and of text arrives as it was, and
+ * a chunk is written whole, its intents settled with it, or not at all.
  */
 class LinkStoreTest {
 
@@ -82,7 +81,7 @@ class LinkStoreTest {
     }
 
     @Test
-    void aChunkLeavesNothingStagedForTheNextOne() {
+    void eachChunkWritesItsOwnOutcomesTheLastOfARecordWinning() {
         links.record("first", 1, List.of(LinkOutcome.success("1", "t-1", "h-1", 1L)), List.of());
         links.record("second", 2, List.of(LinkOutcome.success("2", "t-2", "h-2", 2L), LinkOutcome.error("2", null, "later")),
                 List.of());
