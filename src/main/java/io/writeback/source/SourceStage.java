@@ -67,7 +67,8 @@ public class SourceStage implements Stage<SourceOptions> {
      * A row as it was when its payload was sent is unchanged, whatever the payload, when the route tells all that
      * payloads are made of (mode delete sends whatever the row; a QA check or a replay wants every payload). In
      * Writeback's database, PostgreSQL keeps such rows back; from another warehouse they are read, and their links
-     * decide (but for mode insert, where the plan skips a linked record anyway).
+     * decide (but for mode insert, where the plan skips a linked record anyway, and for relations: there the row
+     * hash cannot hold the parents' target ids, which the links of another database keep).
      */
     private void decideUnchangedByRowHash(RunContext run, SourceOptions options) {
         SyncMode mode = run.spec().mode();
@@ -76,7 +77,7 @@ public class SourceStage implements Stage<SourceOptions> {
         }
         if (reader.joinsLinks()) {
             run.keepUnchangedBack();
-        } else if (mode != SyncMode.INSERT) {
+        } else if (mode != SyncMode.INSERT && run.recipe().references().isEmpty()) {
             run.decideUnchangedByLinks();
         }
     }

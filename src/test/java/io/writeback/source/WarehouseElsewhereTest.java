@@ -54,8 +54,10 @@ class WarehouseElsewhereTest {
         state.execute("TRUNCATE writeback.links, writeback.run_claims, writeback.intents, writeback.runs, sandbox.records");
         FAR.execute("DROP SCHEMA IF EXISTS far CASCADE");
         FAR.execute("CREATE SCHEMA far");
-        FAR.execute("CREATE TABLE far.people (id int PRIMARY KEY, name text, note text)");
-        FAR.execute("INSERT INTO far.people SELECT g, 'person ' || g, 'note ' || g FROM generate_series(1, 50) g");
+        FAR.execute("CREATE TABLE far.companies (id int PRIMARY KEY, name text)");
+        FAR.execute("INSERT INTO far.companies SELECT g, 'company ' || g FROM generate_series(1, 5) g");
+        FAR.execute("CREATE TABLE far.people (id int PRIMARY KEY, name text, note text, company_id int)");
+        FAR.execute("INSERT INTO far.people SELECT g, 'person ' || g, 'note ' || g, 1 + g % 5 FROM generate_series(1, 50) g");
     }
 
     @Test
@@ -91,6 +93,19 @@ class WarehouseElsewhereTest {
         JsonNode next = runs.runAndWait("far_people");
         assertThat(next.at("/counts/skipped").asLong()).isEqualTo(50);
         assertThat(state.queryForObject("SELECT last_run_id FROM writeback.links WHERE source_id = '7'", Long.class)).isEqualTo(marked);
+    }
+
+    @Test
+    void aRecordWhoseParentMovedIsSentAgainThoughItsRowIsAsItWas() {
+        runs.runAndWait("far_companies");
+        assertThat(runs.runAndWait("far_staff").at("/counts/inserted").asLong()).isEqualTo(50);
+        // Company 2 is now another record of the target: the rows referring to it did not change, their payloads did.
+        state.update("UPDATE writeback.links SET target_id = target_id || '-moved' WHERE sync = 'far_companies' AND source_id = '2'");
+
+        JsonNode run = runs.runAndWait("far_staff");
+
+        assertThat(run.at("/counts/updated").asLong()).isEqualTo(10);
+        assertThat(run.at("/counts/skipped").asLong()).isEqualTo(40);
     }
 
     @AfterAll
