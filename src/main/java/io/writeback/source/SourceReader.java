@@ -1,7 +1,10 @@
 package io.writeback.source;
 
 import io.writeback.kernel.Identifiers;
+import io.writeback.kernel.Link;
 import io.writeback.kernel.RunContext;
+import io.writeback.kernel.RunTotals;
+import io.writeback.kernel.SyncMode;
 import io.writeback.kernel.SyncRecord;
 import io.writeback.link.LinkCursor;
 import io.writeback.link.LinkScans;
@@ -38,6 +41,12 @@ public class SourceReader {
     /** How many chunks of rows a run that keeps unchanged rows back asks for at once before it streams them instead. */
     static final int FEW_CHUNKS = 10;
 
+    /**
+     * From a warehouse elsewhere, how many chunks of changed rows a run reads by their keys, rather than reading
+     * every row: only their keys are held meanwhile.
+     */
+    static final int KEYS_FIRST_CHUNKS = 100;
+
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*(\\d+)");
 
     public SourceReader(Warehouse warehouse, ReadAheadThreads readAhead, LinkStore links, LinkScans scans) {
@@ -57,6 +66,18 @@ public class SourceReader {
         // Reading every row of a linked sync: rows and links in key order, merged, rather than looked up per chunk.
         boolean merged = !run.unchangedKeptBack() && !source.incremental() && run.scope().all() && scans.anyOf(run.linkSync());
         boolean fewFirst = run.unchangedKeptBack() && !source.incremental() && firstRows == null;
+        if (merged && run.unchangedByLinks() && run.spec().mode() != SyncMode.MIRROR && !run.dryRun() && firstRows == null) {
+            List<String> changed = changedKeys(run, source, KEYS_FIRST_CHUNKS * source.getChunkSize());
+            if (changed != null) {
+                return open(run, source, statement -> {
+                    if (changed.isEmpty()) {
+                        statement.first(0);
+                    } else {
+                        statement.keys(changed);
+                    }
+                }, false, false, false);
+            }
+        }
         return open(run, source, statement -> {
             if (run.unchangedKeptBack()) {
                 statement.withoutUnchanged(run.linkSync());
@@ -66,6 +87,49 @@ public class SourceReader {
             }
             statement.since(bookmark).first(firstRows);
         }, source.incremental(), merged, fewFirst);
+    }
+
+    /**
+     * From a warehouse elsewhere, the keys of the rows whose links do not show them unchanged: each row's key and
+     * hash, in key order, merged with the sync's links, while the rows stay in the warehouse. The others count as
+     * read and unchanged. Null, counting nothing, when more than {@code most} rows changed or a key is null: then
+     * the run reads every row (a null key is reported there).
+     */
+    private List<String> changedKeys(RunContext run, SourceOptions source, int most) {
+        List<String> changed = new ArrayList<>();
+        long unchanged = answer(run.sync(), connection -> {
+            try (Statement memory = connection.createStatement()) {
+                memory.execute("SET LOCAL work_mem = '64MB'");
+            }
+            SourceStatement hashes = SourceStatement.of(source, columnsOf(run, source, connection), run.recipe(), false)
+                    .orderedByKey();
+            int fetchSize = 10 * source.getChunkSize();
+            try (PreparedStatement statement = connection.prepareStatement(hashes.keysAndHashesSql());
+                    LinkCursor linked = links.cursor(run.linkSync(), fetchSize)) {
+                statement.setFetchSize(fetchSize);
+                hashes.bind(statement);
+                long same = 0;
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        String key = rs.getString(1);
+                        Link link = key == null ? null : linked.seek(key);
+                        if (link != null && link.unchangedAt(rs.getLong(2))) {
+                            same++;
+                        } else if (key == null || changed.size() == most) {
+                            return -1L;
+                        } else {
+                            changed.add(key);
+                        }
+                    }
+                }
+                return same;
+            }
+        });
+        if (unchanged < 0) {
+            return null;
+        }
+        run.counts().add(new RunTotals(unchanged, 0, 0, 0, unchanged, 0, 0, 0, 0, 0));
+        return changed;
     }
 
     /** Whether the warehouse holds the link tables, so that PostgreSQL can keep unchanged rows back. */

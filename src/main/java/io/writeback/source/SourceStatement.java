@@ -147,8 +147,17 @@ final class SourceStatement {
     }
 
     String sql() {
-        return "SELECT src.*, " + rowHash + " AS \"" + ROW_HASH + '"' + from
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + order + limit;
+        return select("src.*, " + rowHash + " AS \"" + ROW_HASH + '"');
+    }
+
+    /** Only each row's key, as text, and its hash: what tells whether the row changed, without its columns. */
+    String keysAndHashesSql() {
+        return select("src." + Identifiers.quote(source.getKey()) + "::text, " + rowHash);
+    }
+
+    private String select(String columns) {
+        return "SELECT " + columns + from + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + order + limit;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.writeback.support.ScratchPostgres;
 import io.writeback.support.TestUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,8 @@ class WarehouseElsewhereTest {
         state.execute("TRUNCATE writeback.links, writeback.run_claims, writeback.intents, writeback.runs, sandbox.records");
         FAR.execute("DROP SCHEMA IF EXISTS far CASCADE");
         FAR.execute("CREATE SCHEMA far");
+        FAR.execute("CREATE TABLE far.notes (id int, note text)");
+        FAR.execute("INSERT INTO far.notes SELECT g, 'note ' || g FROM generate_series(1, 120) g");
         FAR.execute("CREATE TABLE far.companies (id int PRIMARY KEY, name text)");
         FAR.execute("INSERT INTO far.companies SELECT g, 'company ' || g FROM generate_series(1, 5) g");
         FAR.execute("CREATE TABLE far.people (id int PRIMARY KEY, name text, note text, company_id int)");
@@ -106,6 +109,36 @@ class WarehouseElsewhereTest {
 
         assertThat(run.at("/counts/updated").asLong()).isEqualTo(10);
         assertThat(run.at("/counts/skipped").asLong()).isEqualTo(40);
+    }
+
+    /**
+     * {@code far_notes} reads chunks of one row: up to 100 changed rows are read by their keys after a pass over
+     * every row's key and hash; more, or a null key, and every row is read. The outcomes are the same.
+     */
+    @Test
+    void changedRowsAreFoundByTheirKeysAndHashesOrByReadingEveryRow() {
+        assertThat(runs.runAndWait("far_notes").at("/counts/inserted").asLong()).isEqualTo(120);
+
+        FAR.update("UPDATE far.notes SET note = note || '!' WHERE id IN (3, 60, 120)");
+        JsonNode few = runs.runAndWait("far_notes");
+        assertThat(List.of(few.at("/counts/rowsRead").asLong(), few.at("/counts/updated").asLong(),
+                few.at("/counts/skipped").asLong())).containsExactly(120L, 3L, 117L);
+
+        FAR.update("UPDATE far.notes SET note = note || '?'");
+        JsonNode all = runs.runAndWait("far_notes");
+        assertThat(List.of(all.at("/counts/rowsRead").asLong(), all.at("/counts/updated").asLong(),
+                all.at("/counts/skipped").asLong())).containsExactly(120L, 120L, 0L);
+
+        FAR.update("INSERT INTO far.notes VALUES (NULL, 'no key')");
+        FAR.update("UPDATE far.notes SET note = 'changed' WHERE id = 5");
+        JsonNode nullKey = runs.runAndWait("far_notes");
+        assertThat(List.of(nullKey.at("/counts/rowsRead").asLong(), nullKey.at("/counts/updated").asLong(),
+                nullKey.at("/counts/invalid").asLong(), nullKey.at("/counts/skipped").asLong()))
+                .containsExactly(121L, 1L, 1L, 119L);
+        assertThat(state.queryForList("SELECT data->>'note' FROM sandbox.records WHERE object = 'far_notes'"
+                + " AND data->>'note' NOT LIKE 'note %?'", String.class)).containsExactly("changed");
+        assertThat(state.queryForList("SELECT data->>'note' FROM sandbox.records WHERE object = 'far_notes'"
+                + " AND data->>'note' LIKE '%!?'", String.class)).containsExactlyInAnyOrder("note 3!?", "note 60!?", "note 120!?");
     }
 
     @AfterAll
