@@ -13,7 +13,7 @@ public record Link(String sourceId, String targetId, LinkStatus status, String p
     /**
      * Whether a row whose hash is {@code rowHash} is unchanged by this link alone: the link is in sync, owes
      * nothing (no echo to read back, no target id to write back), and holds the hash of a payload made from that
-     * very row. The same rule, in SQL, keeps such rows back in the database (SourceStatement).
+     * very row. The same rule, in SQL: LinkCursor#settledSql, with the row hash compared.
      */
     public boolean unchangedAt(Long rowHash) {
         return status.inSync() && echo == null && targetId != null && writeBackError == null && payloadHash != null

@@ -90,12 +90,26 @@ public class LinkStore {
     }
 
     /** The links of {@code sync}, in one pass in source id order, for a source read in that order. */
-    public LinkCursor cursor(String sync, int fetchSize) {
+    public LinkCursor<Link> cursor(String sync, int fetchSize) {
+        return openCursor(sync, () -> LinkCursor.all(jdbc.getDataSource(), sync, fetchSize));
+    }
+
+    /** The settled links of {@code sync} (source id and row hash), in one pass in source id order. */
+    public LinkCursor<LinkCursor.Settled> settledCursor(String sync, int fetchSize) {
+        return openCursor(sync, () -> LinkCursor.settled(jdbc.getDataSource(), sync, fetchSize));
+    }
+
+    private static <T> LinkCursor<T> openCursor(String sync, CursorOpening<T> opening) {
         try {
-            return LinkCursor.open(jdbc.getDataSource(), sync, fetchSize);
+            return opening.open();
         } catch (SQLException e) {
             throw new IllegalStateException("the links of sync " + sync + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface CursorOpening<T> {
+        LinkCursor<T> open() throws SQLException;
     }
 
     /** The link rows of {@code sourceIds} that exist, by source id. */

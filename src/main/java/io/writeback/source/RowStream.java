@@ -44,13 +44,13 @@ public final class RowStream implements Iterator<List<SyncRecord>>, AutoCloseabl
     private final Executor readAhead;
     private final LinkStore links;
     /** The sync's links in key order, when the rows come in key order too: a merge instead of lookups; else null. */
-    private final LinkCursor linkCursor;
+    private final LinkCursor<Link> linkCursor;
     private CompletableFuture<List<SyncRecord>> reading;
     private boolean exhausted;
     private boolean closed;
 
     RowStream(RunContext run, Connection connection, Statement statement, ResultSet rs, List<String> columns,
-            int keyIndex, int cursorIndex, Executor readAhead, LinkStore links, LinkCursor linkCursor) {
+            int keyIndex, int cursorIndex, Executor readAhead, LinkStore links, LinkCursor<Link> linkCursor) {
         this.run = run;
         this.connection = connection;
         this.statement = statement;

@@ -105,15 +105,15 @@ public class SourceReader {
                     .orderedByKey();
             int fetchSize = 10 * source.getChunkSize();
             try (PreparedStatement statement = connection.prepareStatement(hashes.keysAndHashesSql());
-                    LinkCursor linked = links.cursor(run.linkSync(), fetchSize)) {
+                    LinkCursor<LinkCursor.Settled> settled = links.settledCursor(run.linkSync(), fetchSize)) {
                 statement.setFetchSize(fetchSize);
                 hashes.bind(statement);
                 long same = 0;
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         String key = rs.getString(1);
-                        Link link = key == null ? null : linked.seek(key);
-                        if (link != null && link.unchangedAt(rs.getLong(2))) {
+                        LinkCursor.Settled link = key == null ? null : settled.seek(key);
+                        if (link != null && link.rowHash() == rs.getLong(2)) {
                             same++;
                         } else if (key == null || changed.size() == most) {
                             return -1L;
@@ -289,7 +289,7 @@ public class SourceReader {
             columns.remove(columns.size() - 1);
             int keyIndex = columns.indexOf(source.getKey()) + 1;
             int cursorIndex = bookmarked ? columns.indexOf(source.getCursor()) + 1 : -1;
-            LinkCursor linkCursor = merged ? links.cursor(run.linkSync(), source.getChunkSize()) : null;
+            LinkCursor<Link> linkCursor = merged ? links.cursor(run.linkSync(), source.getChunkSize()) : null;
             return new RowStream(run, connection, rs.getStatement(), rs, columns, keyIndex, cursorIndex, readAhead, links,
                     linkCursor);
         } catch (SQLException e) {

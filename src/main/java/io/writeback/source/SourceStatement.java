@@ -3,6 +3,7 @@ package io.writeback.source;
 import io.writeback.kernel.Identifiers;
 import io.writeback.kernel.LinkStatus;
 import io.writeback.kernel.PayloadRecipe;
+import io.writeback.link.LinkCursor;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -30,9 +31,7 @@ final class SourceStatement {
      * A row is kept back when its link is in sync, owes nothing (no echo to read back, no target id to write
      * back), and holds the hash of a payload made from the very row hash the row has now: Link#unchangedAt in SQL.
      */
-    private static final String UNCHANGED = LinkStatus.inSql("""
-            (l.status IN ({SUCCESS}, {SKIPPED_SAME_HASH}) AND l.echo_payload IS NULL AND l.target_id IS NOT NULL
-             AND l.write_back_error IS NULL AND l.payload_hash IS NOT NULL AND l.row_hash = %s)""");
+    private static final String UNCHANGED = "(" + LinkCursor.settledSql("l") + " AND l.row_hash = %s)";
 
     private final SourceOptions source;
     private final String rowHash;

@@ -99,6 +99,18 @@ class WarehouseElsewhereTest {
     }
 
     @Test
+    void onlyALinkInSyncThatOwesNothingDecidesItsRowUnchanged() {
+        runs.runAndWait("far_people");
+        state.update("UPDATE writeback.links SET status = 'error', last_error = 'HTTP 500' WHERE source_id = '4'");
+        state.update("UPDATE writeback.links SET payload_hash = NULL WHERE source_id = '9'");
+
+        JsonNode run = runs.runAndWait("far_people");
+
+        assertThat(List.of(run.at("/counts/rowsRead").asLong(), run.at("/counts/updated").asLong(),
+                run.at("/counts/skipped").asLong())).containsExactly(50L, 2L, 48L);
+    }
+
+    @Test
     void aRecordWhoseParentMovedIsSentAgainThoughItsRowIsAsItWas() {
         runs.runAndWait("far_companies");
         assertThat(runs.runAndWait("far_staff").at("/counts/inserted").asLong()).isEqualTo(50);
