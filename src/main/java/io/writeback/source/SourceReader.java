@@ -60,33 +60,43 @@ public class SourceReader {
      * Opens the query of {@code run}; an incremental sync reads, in cursor order, the rows at or after
      * {@code bookmark} (null: all of them). Ties at the bookmark are read again: the payload hash makes
      * that harmless, and losing them would not be. Only the first {@code firstRows} rows when not null. When
-     * the run {@linkplain RunContext#unchangedKeptBack() keeps unchanged rows back}, PostgreSQL returns only the others.
+     * the run {@linkplain RunContext#unchangedKeptBack() keeps unchanged rows back}, PostgreSQL returns only the
+     * others; when {@linkplain RunContext#unchangedByLinks() links decide} from a warehouse elsewhere, a full run
+     * reads the rows that changed by their keys, or, when many did, every row merged with the links.
      */
     public RowStream open(RunContext run, SourceOptions source, String bookmark, Integer firstRows) {
+        boolean everyRow = !source.incremental() && run.scope().all() && firstRows == null;
+        if (run.unchangedKeptBack()) {
+            return open(run, source, statement -> statement.withoutUnchanged(run.linkSync()).since(bookmark).first(firstRows),
+                    source.incremental(), everyRow ? Reading.FEW_AT_ONCE : Reading.STREAMED);
+        }
         // Reading every row of a linked sync: rows and links in key order, merged, rather than looked up per chunk.
-        boolean merged = !run.unchangedKeptBack() && !source.incremental() && run.scope().all() && scans.anyOf(run.linkSync());
-        boolean fewFirst = run.unchangedKeptBack() && !source.incremental() && firstRows == null;
-        if (merged && run.unchangedByLinks() && run.spec().mode() != SyncMode.MIRROR && !run.dryRun() && firstRows == null) {
+        boolean merged = !source.incremental() && run.scope().all() && scans.anyOf(run.linkSync());
+        if (merged && everyRow && run.unchangedByLinks() && run.spec().mode() != SyncMode.MIRROR && !run.dryRun()) {
             List<String> changed = changedKeys(run, source, KEYS_FIRST_CHUNKS * source.getChunkSize());
             if (changed != null) {
-                return open(run, source, statement -> {
-                    if (changed.isEmpty()) {
-                        statement.first(0);
-                    } else {
-                        statement.keys(changed);
-                    }
-                }, false, false, false);
+                return open(run, source, statement -> statement.keysOrNone(changed), false, Reading.STREAMED);
             }
         }
         return open(run, source, statement -> {
-            if (run.unchangedKeptBack()) {
-                statement.withoutUnchanged(run.linkSync());
-            }
             if (merged) {
                 statement.orderedByKey();
             }
             statement.since(bookmark).first(firstRows);
-        }, source.incremental(), merged, fewFirst);
+        }, source.incremental(), merged ? Reading.MERGED_WITH_LINKS : Reading.STREAMED);
+    }
+
+    /** How a run's rows come out of the warehouse. */
+    private enum Reading {
+        /** Through a cursor, a chunk at a time. */
+        STREAMED,
+        /** Through a cursor in key order, next to the sync's links in the same order. */
+        MERGED_WITH_LINKS,
+        /**
+         * Likely few (unchanged ones are kept back): asked for all at once, up to {@link SourceReader#FEW_CHUNKS} chunks of
+         * them, and streamed only when there are more.
+         */
+        FEW_AT_ONCE
     }
 
     /**
@@ -226,7 +236,7 @@ public class SourceReader {
 
     /** Opens the query of {@code run} for the rows with these keys only, wherever the bookmark is. */
     public RowStream openKeys(RunContext run, SourceOptions source, List<String> keys) {
-        return open(run, source, statement -> statement.keys(keys), false, false, false);
+        return open(run, source, statement -> statement.keys(keys), false, Reading.STREAMED);
     }
 
     /**
@@ -260,25 +270,21 @@ public class SourceReader {
         }
     }
 
-    /**
-     * {@code fewFirst}: the rows are likely few (unchanged ones are kept back), so they are first asked for all at
-     * once, up to {@link #FEW_CHUNKS} chunks of them, and streamed only when there are more.
-     */
     private RowStream open(RunContext run, SourceOptions source, Consumer<SourceStatement> narrowing, boolean bookmarked,
-            boolean merged, boolean fewFirst) {
+            Reading reading) {
         Connection connection = null;
         try {
             connection = warehouse.streamingConnection();
             SourceStatement wrapped = SourceStatement.of(source, columnsOf(run, source, connection), run.recipe(),
                     warehouse.isStateDatabase());
             narrowing.accept(wrapped);
-            if (run.unchangedKeptBack() || merged) {
+            if (run.unchangedKeptBack() || reading == Reading.MERGED_WITH_LINKS) {
                 // The links of the sync are hashed in memory to be joined with the query's rows, or the rows sorted.
                 try (Statement memory = connection.createStatement()) {
                     memory.execute("SET LOCAL work_mem = '64MB'");
                 }
             }
-            ResultSet rs = fewFirst ? fewRows(connection, wrapped, FEW_CHUNKS * source.getChunkSize()) : null;
+            ResultSet rs = reading == Reading.FEW_AT_ONCE ? fewRows(connection, wrapped, FEW_CHUNKS * source.getChunkSize()) : null;
             if (rs == null) {
                 PreparedStatement statement = connection.prepareStatement(wrapped.sql());
                 statement.setFetchSize(source.getChunkSize());
@@ -289,7 +295,7 @@ public class SourceReader {
             columns.remove(columns.size() - 1);
             int keyIndex = columns.indexOf(source.getKey()) + 1;
             int cursorIndex = bookmarked ? columns.indexOf(source.getCursor()) + 1 : -1;
-            LinkCursor<Link> linkCursor = merged ? links.cursor(run.linkSync(), source.getChunkSize()) : null;
+            LinkCursor<Link> linkCursor = reading == Reading.MERGED_WITH_LINKS ? links.cursor(run.linkSync(), source.getChunkSize()) : null;
             return new RowStream(run, connection, rs.getStatement(), rs, columns, keyIndex, cursorIndex, readAhead, links,
                     linkCursor);
         } catch (SQLException e) {

@@ -133,6 +133,11 @@ final class SourceStatement {
         return this;
     }
 
+    /** Only the rows with these keys; none when there are none. */
+    SourceStatement keysOrNone(List<String> keys) {
+        return keys.isEmpty() ? first(0) : keys(keys);
+    }
+
     /** Only the first {@code rows} rows; all of them when null. */
     SourceStatement first(Integer rows) {
         limit = rows == null ? "" : " LIMIT " + rows;
