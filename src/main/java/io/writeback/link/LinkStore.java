@@ -24,7 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class LinkStore {
 
-    private static final String FIND = "SELECT " + LinkSql.LINK_COLUMNS + " FROM writeback.links WHERE sync = ? AND source_id = ANY (?)";
+    /**
+     * One probe of the primary key per source id, whatever the statistics say. With {@code source_id = ANY (?)},
+     * a sync that the last ANALYZE did not see is planned as a few rows, and PostgreSQL scans all its links for
+     * each chunk, filtering them by key: a load of a new sync beside others slowed as its links grew. The
+     * {@code LIMIT} keeps the lateral query from being flattened into a join planned the same way.
+     */
+    static final String FIND = "SELECT " + LinkSql.LINK_COLUMNS + """
+             FROM unnest(?::text[]) AS wanted (key)
+            CROSS JOIN LATERAL (SELECT * FROM writeback.links l WHERE l.sync = ? AND l.source_id = wanted.key LIMIT 1) AS link""";
 
     /** A chunk's outcomes in one statement, which also deletes the chunk's intents: both happen, or neither. */
     private static final String RECORD = LinkStatus.inSql("""
@@ -120,8 +128,8 @@ public class LinkStore {
         }
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(FIND);
-            statement.setString(1, sync);
-            statement.setArray(2, connection.createArrayOf("text", sourceIds.toArray()));
+            statement.setArray(1, connection.createArrayOf("text", sourceIds.toArray()));
+            statement.setString(2, sync);
             return statement;
         }, (ResultSet rs) -> {
             Link link = LinkSql.LINK.mapRow(rs, 0);

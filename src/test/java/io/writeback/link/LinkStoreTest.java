@@ -91,6 +91,21 @@ class LinkStoreTest {
     }
 
     @Test
+    void aChunksLinksAreFoundByTheirKeysEvenForASyncTheStatisticsHaveNotSeen() {
+        jdbc.execute("ANALYZE writeback.links");
+        jdbc.update("""
+                INSERT INTO writeback.links (sync, source_id, target_id, status, attempts)
+                SELECT 'new', g::text, 't' || g, 'success', 1 FROM generate_series(1, 20000) g""");
+        List<String> keys = List.of("17", "19999", "absent");
+
+        assertThat(links.find("new", keys)).containsOnlyKeys("17", "19999");
+        // Each key is one probe of the primary key, not a scan of the sync's links filtered by key.
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN " + LinkStore.FIND.replaceFirst("\\?", "'{17,19999,absent}'")
+                .replaceFirst("\\?", "'new'"), String.class));
+        assertThat(plan).contains("Index Cond: ((sync = 'new'::text) AND (source_id = wanted.key))");
+    }
+
+    @Test
     void aChunkThatCannotBeWrittenWritesNothingAndKeepsItsIntents() {
         Long intent = intents.recordIntents("people", 1, Map.of("1", "key-1"));
 
