@@ -106,11 +106,8 @@ public class SourceReader {
      * the run reads every row (a null key is reported there).
      */
     private List<String> changedKeys(RunContext run, SourceOptions source, int most) {
-        List<String> changed = new ArrayList<>();
-        long unchanged = answer(run.sync(), connection -> {
-            try (Statement memory = connection.createStatement()) {
-                memory.execute("SET LOCAL work_mem = '64MB'");
-            }
+        KeyPass pass = answer(run.sync(), connection -> {
+            sortInMemory(connection);
             SourceStatement hashes = SourceStatement.of(source, columnsOf(run, source, connection), run.recipe(), false)
                     .orderedByKey();
             int fetchSize = 10 * source.getChunkSize();
@@ -118,28 +115,48 @@ public class SourceReader {
                     LinkCursor<LinkCursor.Settled> settled = links.settledCursor(run.linkSync(), fetchSize)) {
                 statement.setFetchSize(fetchSize);
                 hashes.bind(statement);
-                long same = 0;
                 try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        String key = rs.getString(1);
-                        LinkCursor.Settled link = key == null ? null : settled.seek(key);
-                        if (link != null && link.rowHash() == rs.getLong(2)) {
-                            same++;
-                        } else if (key == null || changed.size() == most) {
-                            return -1L;
-                        } else {
-                            changed.add(key);
-                        }
-                    }
+                    return KeyPass.over(rs, settled, most);
                 }
-                return same;
             }
         });
-        if (unchanged < 0) {
+        if (pass == null) {
             return null;
         }
-        run.counts().add(new RunTotals(unchanged, 0, 0, 0, unchanged, 0, 0, 0, 0, 0));
-        return changed;
+        run.counts().add(RunTotals.readUnchanged(pass.unchanged()));
+        return pass.changed();
+    }
+
+    /** What the pass over keys and hashes found: the keys of the changed rows, how many rows were unchanged. */
+    private record KeyPass(List<String> changed, long unchanged) {
+
+        /** Null when more than {@code most} rows changed or a key is null. */
+        static KeyPass over(ResultSet keysAndHashes, LinkCursor<LinkCursor.Settled> settled, int most) throws SQLException {
+            List<String> changed = new ArrayList<>();
+            long unchanged = 0;
+            while (keysAndHashes.next()) {
+                String key = keysAndHashes.getString(1);
+                if (key == null) {
+                    return null;
+                }
+                LinkCursor.Settled link = settled.seek(key);
+                if (link != null && link.rowHash() == keysAndHashes.getLong(2)) {
+                    unchanged++;
+                } else if (changed.size() == most) {
+                    return null;
+                } else {
+                    changed.add(key);
+                }
+            }
+            return new KeyPass(changed, unchanged);
+        }
+    }
+
+    /** Lets PostgreSQL hash a sync's links, or sort the rows, in memory for this transaction. */
+    private static void sortInMemory(Connection connection) throws SQLException {
+        try (Statement memory = connection.createStatement()) {
+            memory.execute("SET LOCAL work_mem = '64MB'");
+        }
     }
 
     /** Whether the warehouse holds the link tables, so that PostgreSQL can keep unchanged rows back. */
@@ -280,9 +297,7 @@ public class SourceReader {
             narrowing.accept(wrapped);
             if (run.unchangedKeptBack() || reading == Reading.MERGED_WITH_LINKS) {
                 // The links of the sync are hashed in memory to be joined with the query's rows, or the rows sorted.
-                try (Statement memory = connection.createStatement()) {
-                    memory.execute("SET LOCAL work_mem = '64MB'");
-                }
+                sortInMemory(connection);
             }
             ResultSet rs = reading == Reading.FEW_AT_ONCE ? fewRows(connection, wrapped, FEW_CHUNKS * source.getChunkSize()) : null;
             if (rs == null) {
