@@ -3,6 +3,7 @@ package io.writeback.connection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Credentials of a connection. Each secret is given either as a value, from an environment variable
@@ -11,20 +12,42 @@ import java.util.List;
  *
  * @param header   the header that carries an API key, {@code X-API-Key} by default
  * @param apiKeyParam a query parameter that carries the API key instead of a header
- * @param tokenUrl OAuth2 client credentials: the token endpoint; with {@code clientId}, {@code clientSecret}, {@code scope}
+ * @param tokenUrl OAuth2: the token endpoint; with {@code clientId}, {@code clientSecret}, {@code scope}
+ * @param grant    OAuth2: {@code client-credentials} (default), or {@code jwt-bearer}: a JWT signed with
+ *                 {@code privateKey} (RS256) names {@code clientId} as issuer and {@code username} as subject
+ * @param audience OAuth2 jwt-bearer: the JWT's audience; by default the token URL's scheme and host
  */
 public record AuthProperties(AuthType type, String token, Path tokenFile, String username, String password,
         Path passwordFile, String header, String apiKey, Path apiKeyFile, String apiKeyParam, String tokenUrl,
-        String clientId, String clientSecret, Path clientSecretFile, String scope) {
+        String clientId, String clientSecret, Path clientSecretFile, String scope, OAuth2Grant grant, String privateKey,
+        Path privateKeyFile, String audience) {
 
+    @ConstructorBinding
     public AuthProperties {
         type = type == null ? AuthType.NONE : type;
         header = header == null || header.isBlank() ? "X-API-Key" : header;
+        grant = grant == null ? OAuth2Grant.CLIENT_CREDENTIALS : grant;
+    }
+
+    public AuthProperties(AuthType type, String token, Path tokenFile, String username, String password, Path passwordFile,
+            String header, String apiKey, Path apiKeyFile, String apiKeyParam, String tokenUrl, String clientId,
+            String clientSecret, Path clientSecretFile, String scope) {
+        this(type, token, tokenFile, username, password, passwordFile, header, apiKey, apiKeyFile, apiKeyParam, tokenUrl,
+                clientId, clientSecret, clientSecretFile, scope, null, null, null, null);
     }
 
     public static AuthProperties none() {
         return new AuthProperties(AuthType.NONE, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
+    }
+
+    /** The JWT's audience: as set, else the token URL's origin. */
+    String jwtAudience() {
+        if (audience != null && !audience.isBlank()) {
+            return audience;
+        }
+        java.net.URI uri = java.net.URI.create(tokenUrl);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     List<String> problems() {
@@ -39,8 +62,14 @@ public record AuthProperties(AuthType type, String token, Path tokenFile, String
             case OAUTH2 -> {
                 requireSet(problems, tokenUrl != null && tokenUrl.matches("(?i)https?://.+"), "token-url (an http or https URL)");
                 requireSet(problems, clientId != null && !clientId.isBlank(), "client-id");
-                requireSet(problems, clientSecret != null && !clientSecret.isBlank() || clientSecretFile != null,
-                        "client-secret or auth.client-secret-file");
+                if (grant == OAuth2Grant.JWT_BEARER) {
+                    requireSet(problems, username != null && !username.isBlank(), "username (the user the token acts for)");
+                    requireSet(problems, privateKey != null && !privateKey.isBlank() || privateKeyFile != null,
+                            "private-key or auth.private-key-file");
+                } else {
+                    requireSet(problems, clientSecret != null && !clientSecret.isBlank() || clientSecretFile != null,
+                            "client-secret or auth.client-secret-file");
+                }
             }
             case NONE -> {
             }
@@ -57,7 +86,7 @@ public record AuthProperties(AuthType type, String token, Path tokenFile, String
 
     @Override
     public String toString() {
-        return "AuthProperties[type=" + type + ", username=" + username + ", header=" + header + ", clientId=" + clientId
-                + ", secrets=***]";
+        return "AuthProperties[type=" + type + ", grant=" + grant + ", username=" + username + ", header=" + header
+                + ", clientId=" + clientId + ", secrets=***]";
     }
 }

@@ -1,12 +1,17 @@
 package io.writeback.connection;
 
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
 /**
  * A bulk endpoint: one POST writes up to {@code maxBatch} records; its answer holds one result per
  * record, in the order sent, or matched by a key each result echoes.
  *
  * @param path           relative to the base URL, with {@code {object}}
  * @param itemsField     the body is {@code {"<itemsField>": [...]}}; blank: the body is the bare array
- * @param resultsPointer where the answer holds the results, {@code /results} by default
+ * @param resultsPointer where the answer holds the results, {@code /results} by default; empty: the answer is the
+ *                       array of results
  * @param idPointer      where a result holds the record's id, {@code /id} by default
  * @param errorPointer   where a result holds a per-record error, if the API reports them
  * @param maxBatch       the most records one call may carry, 100 by default
@@ -23,24 +28,47 @@ package io.writeback.connection;
  * @param body           lookups: the body to send instead of the items, with {@code {field}} (the field searched,
  *                       inside a JSON string), {@code {values}} (a JSON array of the values) and {@code {items}}
  * @param search         the call counts against the connection's {@code search-rate-limit}
+ * @param fields         fields sent beside the items in every call ({@code "allOrNone": false})
+ * @param itemFields     fields added to every item, {@code {object}} in their text values filled with the object's
+ *                       name ({@code "attributes": {"type": "{object}"}})
+ * @param missingErrors  the error codes a result may report ({@code statusCode}, {@code errorCode} or {@code code}
+ *                       at {@code errorPointer}) that mean its target record is gone: a delete so answered
+ *                       succeeded, an update failed for a missing record. A path with {@code {ids}} sends the
+ *                       target ids there, comma-separated, and no body (bulk deletes by query)
  */
 public record BulkEndpoint(String path, String itemsField, String resultsPointer, String idPointer, String errorPointer,
         Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
-        String propertyField, String method, String body, Boolean search) {
+        String propertyField, String method, String body, Boolean search, Map<String, Object> fields,
+        Map<String, Object> itemFields, List<String> missingErrors) {
 
+    @ConstructorBinding
     public BulkEndpoint {
-        resultsPointer = resultsPointer == null || resultsPointer.isBlank() ? null : resultsPointer;
         idPointer = idPointer == null || idPointer.isBlank() ? null : idPointer;
         maxBatch = maxBatch == null ? 100 : maxBatch;
         itemIdField = itemIdField == null ? "id" : itemIdField;
         method = method == null || method.isBlank() ? "POST" : method.toUpperCase(java.util.Locale.ROOT);
+        fields = fields == null ? Map.of() : fields;
+        itemFields = itemFields == null ? Map.of() : itemFields;
+        missingErrors = missingErrors == null ? List.of() : missingErrors;
+    }
+
+    public BulkEndpoint(String path, String itemsField, String resultsPointer, String idPointer, String errorPointer,
+            Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
+            String propertyField, String method, String body, Boolean search) {
+        this(path, itemsField, resultsPointer, idPointer, errorPointer, maxBatch, keysField, itemKeyField, matchPointer,
+                itemIdField, propertyField, method, body, search, null, null, null);
     }
 
     /** The same endpoint, its unset results and id pointers taken from the connection's defaults. */
     BulkEndpoint withPointers(String defaultResultsPointer, String defaultIdPointer) {
         return new BulkEndpoint(path, itemsField, resultsPointer == null ? defaultResultsPointer : resultsPointer,
                 idPointer == null ? defaultIdPointer : idPointer, errorPointer, maxBatch, keysField, itemKeyField, matchPointer,
-                itemIdField, propertyField, method, body, search);
+                itemIdField, propertyField, method, body, search, fields, itemFields, missingErrors);
+    }
+
+    /** Whether the target ids go in the path ({@code ?ids={ids}}) rather than in a body. */
+    public boolean idsInPath() {
+        return path.contains("{ids}");
     }
 
     /** Each item is the bare target id rather than an object holding it. */

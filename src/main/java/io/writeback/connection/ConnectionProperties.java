@@ -23,19 +23,28 @@ import java.util.Map;
  *                       wildcard) may have an internal address (loopback, private...): see {@link HostGuard}
  * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
  * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
- * @param type           {@code rest} (default), or {@code hubspot} for HubSpot's defaults ({@link HubSpotProfile})
+ * @param type           {@code rest} (default), or a profile's defaults: {@code hubspot} ({@link HubSpotProfile}),
+ *                       {@code salesforce} ({@link SalesforceProfile}), {@code pipedrive} ({@link PipedriveProfile})
  * @param idPointer      where every object's create answer holds the new id, unless the object says ({@code /id} by default)
  * @param resultsPointer where every bulk answer holds its results, unless the endpoint says ({@code /results} by default)
  * @param searchRateLimit a second limit for the calls of lookups marked {@code search} (HubSpot's search
  *                       endpoints allow fewer calls than the rest); none by default
  * @param read           how records are read back by id for QA checks ({@link RecordReads}); HubSpot's batch read
  *                       for {@code type: hubspot}
+ * @param apiVersion     the version of the API a profile calls: Salesforce's {@code 62.0} by default
+ * @param usageHeader    an answer header that tells how much of the destination's quota is used, kept for operators
+ *                       ({@code Sforce-Limit-Info} on Salesforce); none by default
+ * @param plan           the destination's plan, for a profile whose rate limits depend on it (Pipedrive's
+ *                       {@code essential} ... {@code enterprise}); a {@code rate-limit} set wins
+ * @param retryAfterHeader the header a refused call's answer tells in, in seconds, when to call again, for an API
+ *                       that does not send {@code Retry-After} (Pipedrive's {@code x-ratelimit-reset})
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
         BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type, String idPointer,
-        String resultsPointer, RateLimit searchRateLimit, RecordReads read) {
+        String resultsPointer, RateLimit searchRateLimit, RecordReads read, String apiVersion, String usageHeader, String plan,
+        String retryAfterHeader) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -61,6 +70,18 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             rateLimit = rateLimit == null ? HubSpotProfile.RATE_LIMIT : rateLimit;
             searchRateLimit = searchRateLimit == null ? HubSpotProfile.SEARCH_RATE_LIMIT : searchRateLimit;
             read = read == null ? HubSpotProfile.reads() : read;
+        }
+        if (type == ConnectionType.PIPEDRIVE) {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? PipedriveProfile.BASE_URL : baseUrl;
+            rateLimit = rateLimit == null ? PipedriveProfile.rateLimit(plan, auth.type() == AuthType.OAUTH2) : rateLimit;
+            searchRateLimit = searchRateLimit == null ? PipedriveProfile.searchRateLimit() : searchRateLimit;
+            usageHeader = usageHeader == null ? PipedriveProfile.USAGE_HEADER : usageHeader;
+            retryAfterHeader = retryAfterHeader == null ? PipedriveProfile.RESET_HEADER : retryAfterHeader;
+        }
+        if (type == ConnectionType.SALESFORCE) {
+            apiVersion = apiVersion == null || apiVersion.isBlank() ? SalesforceProfile.DEFAULT_API_VERSION : apiVersion;
+            usageHeader = usageHeader == null ? SalesforceProfile.USAGE_HEADER : usageHeader;
+            read = read == null ? SalesforceProfile.reads(apiVersion) : read;
         }
         read = (read == null ? new RecordReads(null, null, null) : read).withBulkPointers(resultsPointer);
     }
@@ -98,10 +119,13 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
 
     public ObjectEndpoints object(String name) {
         ObjectEndpoints own = objects.getOrDefault(name, ObjectEndpoints.conventional());
-        ObjectEndpoints connectionWide = type == ConnectionType.HUBSPOT
-                ? HubSpotProfile.object(own.idProperty())
-                : new ObjectEndpoints(null, null, null, idPointer, null, bulkLookup, null, bulkInsert, null, null, null, null, null,
-                        null, null, null, null, null, null);
+        ObjectEndpoints connectionWide = switch (type) {
+            case HUBSPOT -> HubSpotProfile.object(own.idProperty());
+            case SALESFORCE -> SalesforceProfile.object(apiVersion, own.idProperty());
+            case PIPEDRIVE -> PipedriveProfile.object(own.idProperty());
+            case REST -> new ObjectEndpoints(null, null, null, idPointer, null, bulkLookup, null, bulkInsert, null, null, null, null,
+                    null, null, null, null, null, null, null);
+        };
         ObjectEndpoints endpoints = own.withDefaults(connectionWide).withBulkPointers(resultsPointer);
         return type == ConnectionType.HUBSPOT ? endpoints.withAssociationPath(HubSpotProfile.ASSOCIATIONS) : endpoints;
     }
@@ -110,7 +134,8 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
     public List<String> problems(String name) {
         List<String> problems = new java.util.ArrayList<>();
         if (baseUrl == null || baseUrl.isBlank()) {
-            problems.add("connection '" + name + "' needs base-url");
+            problems.add("connection '" + name + "' needs base-url" + (type == ConnectionType.SALESFORCE
+                    ? ": the org's My Domain URL, such as https://acme.my.salesforce.com" : ""));
         } else if (!baseUrl.startsWith("/") && !baseUrl.matches("(?i)https?://.+")) {
             problems.add("connection '" + name + "' base-url must start with http://, https:// or / (this instance), not '"
                     + baseUrl + "'");
@@ -121,6 +146,13 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         } else if (baseUrl != null && baseUrl.matches("(?i)https?://.+") && !allowedHosts.isEmpty()
                 && !new HostGuard(name, allowedHosts, List.of()).onList(hostOf(baseUrl))) {
             problems.add("connection '" + name + "' base-url host " + hostOf(baseUrl) + " is not in its allowed-hosts " + allowedHosts);
+        }
+        if (apiVersion != null && !apiVersion.matches("\\d+\\.\\d+")) {
+            problems.add("connection '" + name + "' api-version must be a version number such as "
+                    + SalesforceProfile.DEFAULT_API_VERSION + ", not '" + apiVersion + "'");
+        }
+        if (plan != null && type == ConnectionType.PIPEDRIVE && !PipedriveProfile.knows(plan)) {
+            problems.add("connection '" + name + "' plan must be one of " + PipedriveProfile.plans() + ", not '" + plan + "'");
         }
         if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()
                 || rateLimit.per().isZero())) {

@@ -1,7 +1,9 @@
 package io.writeback.connection;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.web.util.UriUtils;
 
 /** The URLs of one connection's endpoints: its base URL (this instance's address for a bare path) and encoded ids. */
@@ -40,6 +42,15 @@ public final class ConnectionUrls {
 
     public String bulk(BulkEndpoint bulk, String object) {
         return base() + bulk.path().replace("{object}", encode(object));
+    }
+
+    /** The URL of a bulk call for the records {@code targetIds} name: in its path, comma-separated, where it has {@code {ids}}. */
+    public String bulk(BulkEndpoint bulk, String object, List<String> targetIds) {
+        if (!bulk.idsInPath()) {
+            return bulk(bulk, object);
+        }
+        String ids = targetIds.stream().map(id -> UriUtils.encode(id, StandardCharsets.UTF_8)).collect(Collectors.joining(","));
+        return base() + bulk.path().replace("{object}", encode(object)).replace("{ids}", ids);
     }
 
     /** The base URL without a trailing slash. */

@@ -16,6 +16,7 @@ final class Credentials {
     private final SecretValue password;
     private final SecretValue apiKey;
     private final SecretValue clientSecret;
+    private final SecretValue privateKey;
     private final OAuth2Tokens oauth2;
     private List<String> scrubbedSecrets;
     private Scrubber scrubber;
@@ -26,8 +27,9 @@ final class Credentials {
         this.password = new SecretValue(auth.password(), auth.passwordFile());
         this.apiKey = new SecretValue(auth.apiKey(), auth.apiKeyFile());
         this.clientSecret = new SecretValue(auth.clientSecret(), auth.clientSecretFile());
-        this.oauth2 = auth.type() == AuthType.OAUTH2
-                ? new OAuth2Tokens(connection, auth, clientSecret, tokenEndpoint, clock) : null;
+        this.privateKey = new SecretValue(auth.privateKey(), auth.privateKeyFile());
+        this.oauth2 = auth.type() == AuthType.OAUTH2 ? new OAuth2Tokens(connection, auth,
+                auth.grant() == OAuth2Grant.JWT_BEARER ? privateKey : clientSecret, tokenEndpoint, clock) : null;
     }
 
     /** Sets the authentication of {@code request}; an OAuth2 token is fetched or refreshed first if due. */
@@ -71,7 +73,7 @@ final class Credentials {
     synchronized Scrubber scrubber() {
         List<String> secrets = new ArrayList<>();
         for (String value : new String[] {present(token), present(password), present(apiKey), present(clientSecret),
-                oauth2 == null ? null : oauth2.lastToken()}) {
+            present(privateKey), oauth2 == null ? null : oauth2.lastToken()}) {
             if (value != null && !value.isBlank()) {
                 secrets.add(value);
             }
@@ -86,7 +88,7 @@ final class Credentials {
 
     /** Reads credential files again and forgets any OAuth2 token. */
     void reload() {
-        for (SecretValue secret : new SecretValue[] {token, password, apiKey, clientSecret}) {
+        for (SecretValue secret : new SecretValue[] {token, password, apiKey, clientSecret, privateKey}) {
             secret.reload();
         }
         tokenRefused();

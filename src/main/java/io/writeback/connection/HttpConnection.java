@@ -5,6 +5,7 @@ import io.writeback.kernel.ClusterSize;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,8 @@ public final class HttpConnection implements AutoCloseable {
     private final Credentials credentials;
     private final Timekeeper time;
     private final CallMeters meters;
+    /** The last value of the connection's usage header: how much of its quota the destination says is used. */
+    private final java.util.concurrent.atomic.AtomicReference<String> usage = new java.util.concurrent.atomic.AtomicReference<>();
 
     HttpConnection(String name, ConnectionProperties properties, LocalServer localServer, Timekeeper time, CallMeters meters,
             ClusterSize cluster) {
@@ -78,9 +81,12 @@ public final class HttpConnection implements AutoCloseable {
                 keyed ? new String[] {properties.idempotencyKeyHeader(), idempotencyKey} : null, keyed, false);
     }
 
-    /** Sends a bulk write; {@code repeatable} is false for creates, which are not repeated when their answer never came. */
-    public DeliveryResult sendBulk(BulkEndpoint bulk, String object, String json, boolean repeatable) {
-        return send(bulk.method(), urls.bulk(bulk, object), json, null, repeatable, bulk.searches());
+    /**
+     * Sends a bulk write of the records {@code targetIds} name (updates, deletes); {@code repeatable} is false for
+     * creates, which are not repeated when their answer never came.
+     */
+    public DeliveryResult sendBulk(BulkEndpoint bulk, String object, List<String> targetIds, String json, boolean repeatable) {
+        return send(bulk.method(), urls.bulk(bulk, object, targetIds), json, null, repeatable, bulk.searches());
     }
 
     /** A call that is safe to repeat: one that changes nothing (a lookup), or sets the same values again (a write back). */
@@ -126,6 +132,10 @@ public final class HttpConnection implements AutoCloseable {
                 }
             }
             meters.called(method, answer.status());
+            if (answer.usage() != null) {
+                usage.set(answer.usage());
+                meters.quotaUsed(answer.usage());
+            }
             Duration elapsed = Duration.between(started, time.clock().instant());
             if (answer.succeeded()) {
                 return result(method, url, json, answer, null, calls, false);
@@ -190,7 +200,10 @@ public final class HttpConnection implements AutoCloseable {
     /** Where the connection stands with its rate limits now, for operators. */
     public String rateLimitState() {
         String state = gate.state();
-        return properties.searchRateLimit() == null ? state : state + "; searches: " + searchGate.state();
+        if (properties.searchRateLimit() != null) {
+            state += "; searches: " + searchGate.state();
+        }
+        return usage.get() == null ? state : state + "; " + properties.usageHeader() + ": " + usage.get();
     }
 
     /**

@@ -29,8 +29,12 @@ final class HttpTransport implements AutoCloseable {
     private static final int EXCERPT = 2_000;
 
     private final CloseableHttpClient client;
+    private final String usageHeader;
+    private final String retryAfterHeader;
 
     HttpTransport(ConnectionProperties properties, HostGuard guard) {
+        this.usageHeader = properties.usageHeader();
+        this.retryAfterHeader = properties.retryAfterHeader();
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(properties.maxConnections())
                 .setMaxConnPerRoute(properties.maxConnections())
@@ -69,15 +73,19 @@ final class HttpTransport implements AutoCloseable {
         try {
             return client.execute(request, response -> {
                 Header retryAfter = response.getFirstHeader("Retry-After");
+                if (retryAfter == null && retryAfterHeader != null) {
+                    retryAfter = response.getFirstHeader(retryAfterHeader);
+                }
+                Header usage = usageHeader == null ? null : response.getFirstHeader(usageHeader);
                 return new Answer(response.getCode(),
                         response.getEntity() == null ? "" : scrubber.scrub(EntityUtils.toString(response.getEntity())),
-                        retryAfter == null ? null : retryAfter.getValue(), null, true);
+                        retryAfter == null ? null : retryAfter.getValue(), usage == null ? null : usage.getValue(), null, true);
             });
         } catch (IOException e) {
             // Refused or unresolved connections never sent the request; anything later may have.
             boolean sent = !(e instanceof ConnectException || e instanceof ConnectTimeoutException
                     || e instanceof UnknownHostException);
-            return new Answer(0, null, null, e, sent);
+            return new Answer(0, null, null, null, e, sent);
         }
     }
 
@@ -95,11 +103,14 @@ final class HttpTransport implements AutoCloseable {
         client.close();
     }
 
-    /** What one call got back: an answer (its body scrubbed), or the exception that stood for one. */
-    record Answer(int status, String body, String retryAfter, IOException failure, boolean maybeSent) {
+    /**
+     * What one call got back: an answer (its body scrubbed, its Retry-After and the connection's usage header),
+     * or the exception that stood for one.
+     */
+    record Answer(int status, String body, String retryAfter, String usage, IOException failure, boolean maybeSent) {
 
         static Answer failed(Exception e) {
-            return new Answer(0, null, null, e instanceof IOException io ? io : new IOException(e.getMessage(), e), false);
+            return new Answer(0, null, null, null, e instanceof IOException io ? io : new IOException(e.getMessage(), e), false);
         }
 
         boolean succeeded() {

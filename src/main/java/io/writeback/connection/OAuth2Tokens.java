@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The access token of an OAuth2 client-credentials connection: fetched when first needed, and again
+ * The access token of an OAuth2 connection (client credentials, or a signed JWT): fetched when first needed, and again
  * before it expires (a minute before, or halfway through a shorter life), or when the destination
  * refuses it.
  */
@@ -27,19 +27,21 @@ final class OAuth2Tokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MARGIN = Duration.ofMinutes(1);
+    private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private final String connection;
     private final AuthProperties auth;
-    private final SecretValue clientSecret;
+    /** The client secret, or the private key that signs a jwt-bearer assertion. */
+    private final SecretValue secret;
     private final TokenEndpoint endpoint;
     private final Clock clock;
     private String accessToken;
     private Instant refreshAt = Instant.MIN;
 
-    OAuth2Tokens(String connection, AuthProperties auth, SecretValue clientSecret, TokenEndpoint endpoint, Clock clock) {
+    OAuth2Tokens(String connection, AuthProperties auth, SecretValue secret, TokenEndpoint endpoint, Clock clock) {
         this.connection = connection;
         this.auth = auth;
-        this.clientSecret = clientSecret;
+        this.secret = secret;
         this.endpoint = endpoint;
         this.clock = clock;
     }
@@ -61,9 +63,12 @@ final class OAuth2Tokens {
     }
 
     private void fetch() throws IOException {
-        String form = "grant_type=client_credentials&client_id=" + encode(auth.clientId())
-                + "&client_secret=" + encode(clientSecret.get())
-                + (auth.scope() == null || auth.scope().isBlank() ? "" : "&scope=" + encode(auth.scope()));
+        String form = switch (auth.grant()) {
+            case CLIENT_CREDENTIALS -> "grant_type=client_credentials&client_id=" + encode(auth.clientId())
+                    + "&client_secret=" + encode(secret.get());
+            case JWT_BEARER -> "grant_type=" + encode(JWT_BEARER) + "&assertion=" + encode(JwtAssertion.signed(auth.clientId(),
+                    auth.username(), auth.jwtAudience(), clock.instant(), secret.get()));
+        } + (auth.scope() == null || auth.scope().isBlank() ? "" : "&scope=" + encode(auth.scope()));
         TokenEndpoint.Reply reply = endpoint.post(auth.tokenUrl(), form);
         JsonNode answer = reply.status() == 200 ? JSON.readTree(reply.body()) : null;
         if (answer == null || !answer.path("access_token").isTextual()) {

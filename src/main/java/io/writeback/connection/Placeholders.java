@@ -7,7 +7,10 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code {name}} placeholders in configured paths and bodies, filled from a record's values. */
+/**
+ * {@code {name}} placeholders in configured paths and bodies, filled from a record's values; a dotted name
+ * ({@code {emails.0.value}}) reaches into nested ones.
+ */
 public final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
@@ -20,7 +23,7 @@ public final class Placeholders {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder filled = new StringBuilder();
         while (placeholder.find()) {
-            Object value = values.get(placeholder.group(1));
+            Object value = PayloadPaths.at(values, placeholder.group(1));
             if (value == null) {
                 return null;
             }

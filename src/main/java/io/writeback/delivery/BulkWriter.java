@@ -2,6 +2,7 @@ package io.writeback.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.writeback.connection.ApiErrors;
 import io.writeback.connection.BulkEndpoint;
 import io.writeback.connection.Connections;
 import io.writeback.connection.DeliveryResult;
@@ -64,8 +65,9 @@ public class BulkWriter {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
         BulkEndpoint bulk = endpoint(kind, endpoints);
-        List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
-        return new DeliveryRequest("POST", connection.urls().bulk(bulk, object), connection.scrub(body(bulk, bodies, items)));
+        List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, object, item)).toList();
+        return new DeliveryRequest(bulk.method(), connection.urls().bulk(bulk, object, targetIds(items)),
+                bulk.idsInPath() ? null : connection.scrub(body(bulk, bodies, items)));
     }
 
     public Result write(String connectionName, String object, Kind kind, List<Item> items) {
@@ -78,8 +80,9 @@ public class BulkWriter {
     private int write(HttpConnection connection, ObjectEndpoints endpoints, String object, Kind kind, List<Item> items,
             List<Written> results) {
         BulkEndpoint bulk = endpoint(kind, endpoints);
-        List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, item)).toList();
-        DeliveryResult call = connection.sendBulk(bulk, object, body(bulk, bodies, items), kind != Kind.INSERT);
+        List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, object, item)).toList();
+        DeliveryResult call = connection.sendBulk(bulk, object, targetIds(items), bulk.idsInPath() ? null : body(bulk, bodies, items),
+                kind != Kind.INSERT);
         // A refused batch is halved; one that may have landed (a create answered 5xx) is not sent again at all,
         // nor one refused for its credentials or its rate (401, 403, 429), which no record of it would pass.
         if (!call.succeeded() && call.status() > 0 && !call.mayHaveLanded() && !REFUSED_WHOLE.contains(call.status())
@@ -108,25 +111,42 @@ public class BulkWriter {
         };
     }
 
-    /** One item of a bulk call as JSON text: written once, for the call's body and for the item's own record. */
-    private String item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, Item item) {
+    private static List<String> targetIds(List<Item> items) {
+        return items.stream().map(Item::targetId).toList();
+    }
+
+    /**
+     * One item of a bulk call as JSON text: written once, for the call's body and for the item's own record. An
+     * upsert's item names the unique property and its value where the endpoint has fields for them; else the
+     * value is in the payload.
+     */
+    private String item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, String object, Item item) {
         Map<String, Object> node = new LinkedHashMap<>();
         if (kind == Kind.DELETE && bulk.bareIds()) {
             return JsonText.of(json, item.targetId());
         }
+        node.putAll(ItemFields.filled(bulk.itemFields(), object));
         if (kind == Kind.UPSERT) {
-            node.put(bulk.propertyField(), endpoints.idProperty());
-            node.put(bulk.itemIdField(), uniqueValue(endpoints, item));
+            if (present(bulk.propertyField())) {
+                node.put(bulk.propertyField(), endpoints.idProperty());
+            }
+            if (present(bulk.itemIdField())) {
+                node.put(bulk.itemIdField(), uniqueValue(endpoints, item));
+            }
         } else if (kind != Kind.INSERT) {
             node.put(bulk.itemIdField(), item.targetId());
         }
         if (kind != Kind.DELETE) {
             node.putAll(RecordWriter.body(endpoints, item.payload(), kind == Kind.INSERT));
         }
-        if (kind == Kind.INSERT && bulk.itemKeyField() != null && !bulk.itemKeyField().isBlank()) {
+        if (kind == Kind.INSERT && present(bulk.itemKeyField())) {
             node.put(bulk.itemKeyField(), item.key());
         }
         return JsonText.of(json, node);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private String body(BulkEndpoint bulk, List<String> bodies, List<Item> items) {
@@ -134,7 +154,10 @@ public class BulkWriter {
         if (bulk.itemsField() == null || bulk.itemsField().isBlank()) {
             return array;
         }
-        StringBuilder body = new StringBuilder("{").append(JsonText.of(json, bulk.itemsField())).append(':').append(array);
+        StringBuilder body = new StringBuilder("{");
+        bulk.fields().forEach((field, value) -> body.append(JsonText.of(json, field)).append(':').append(JsonText.of(json, value))
+                .append(','));
+        body.append(JsonText.of(json, bulk.itemsField())).append(':').append(array);
         if (bulk.keysField() != null && !bulk.keysField().isBlank()) {
             body.append(',').append(JsonText.of(json, bulk.keysField())).append(':')
                     .append(JsonText.of(json, items.stream().map(Item::key).toList()));
@@ -155,10 +178,14 @@ public class BulkWriter {
     private Written itemResult(DeliveryResult call, Kind kind, BulkEndpoint bulk, JsonNode answer,
             Map<String, JsonNode> byKey, String matchKey, List<Item> items, int index) {
         Item item = items.get(index);
-        if (kind == Kind.DELETE) {
-            return new Written(call, item.targetId());
-        }
         JsonNode result = result(bulk, answer, byKey, matchKey, index, items.size());
+        if (kind == Kind.DELETE) {
+            // A delete needs no result (an archive may answer 204); one that reports an error failed, unless it says the record is gone.
+            JsonNode error = result == null || bulk.errorPointer() == null ? null : result.at(bulk.errorPointer());
+            return ApiErrors.reported(error) && !gone(bulk, error)
+                    ? new Written(call.withError("the bulk answer refused this record: " + ApiErrors.describe(error)), null)
+                    : new Written(call, item.targetId());
+        }
         if (result == null) {
             String reported = reportedErrors(answer, matchKey);
             return reported != null
@@ -168,9 +195,9 @@ public class BulkWriter {
                             : new Written(call.withError("the bulk answer holds no result for this record"), null);
         }
         JsonNode error = bulk.errorPointer() == null ? null : result.at(bulk.errorPointer());
-        if (error != null && !error.isMissingNode() && !error.isNull() && !error.asText().isEmpty()) {
-            return new Written(call.withError("the bulk answer refused this record: "
-                    + (error.isTextual() ? error.asText() : error.toString())), null);
+        if (ApiErrors.reported(error)) {
+            return new Written(call.withError("the bulk answer refused this record: " + ApiErrors.describe(error)), null,
+                    kind == Kind.UPDATE && gone(bulk, error));
         }
         if (kind == Kind.UPDATE) {
             return new Written(call, item.targetId());
@@ -181,6 +208,11 @@ public class BulkWriter {
                     .landedMaybe(), null);
         }
         return new Written(call, id);
+    }
+
+    /** Whether a result's error says its target record is not there. */
+    private static boolean gone(BulkEndpoint bulk, JsonNode error) {
+        return ApiErrors.codes(error).stream().anyMatch(bulk.missingErrors()::contains);
     }
 
     /** What a result echoes to say which item it is for: the create's key, the target id, or the unique property's value. */

@@ -1,5 +1,6 @@
 package io.writeback.delivery;
 
+import io.writeback.connection.PayloadPaths;
 import io.writeback.kernel.Action;
 import io.writeback.kernel.RunContext;
 import io.writeback.kernel.SyncRecord;
@@ -67,7 +68,7 @@ final class DeliveryPreview {
             explain(record, "looked up first: updated when the target has it, else created");
             return delivery.describeLookup(record);
         }
-        if (record.action() == Action.INSERT && delivery.matchOn() != null && record.payload().get(delivery.matchOn()) != null) {
+        if (record.action() == Action.INSERT && delivery.matchOn() != null && PayloadPaths.at(record.payload(), delivery.matchOn()) != null) {
             explain(record, "looked up by " + delivery.matchOn() + " first: updated when the target has it, else created");
         }
         return delivery.describe(record);

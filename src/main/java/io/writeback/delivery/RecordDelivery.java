@@ -1,6 +1,7 @@
 package io.writeback.delivery;
 
 import io.writeback.connection.BulkEndpoint;
+import io.writeback.connection.PayloadPaths;
 import io.writeback.kernel.Action;
 import io.writeback.kernel.Link;
 import io.writeback.kernel.RunContext;
@@ -46,7 +47,7 @@ final class RecordDelivery {
     /** One bulk lookup for {@code records}; when it fails, it is the failed outcome of each of them. */
     private void matchInBulk(List<SyncRecord> records, String field, RunCounts counts,
             Map<SyncRecord, RecordWriter.Written> failed) {
-        List<String> values = records.stream().map(record -> record.payload().get(field).toString()).distinct().toList();
+        List<String> values = records.stream().map(record -> PayloadPaths.at(record.payload(), field).toString()).distinct().toList();
         RecordWriter.Found found = writer.lookUpMany(options.getConnection(), options.getObject(), field, values);
         counts.httpCalls(found.call().calls());
         if (!found.call().succeeded()) {
@@ -55,7 +56,7 @@ final class RecordDelivery {
             return;
         }
         for (SyncRecord record : records) {
-            linkIfFound(record, found.targetIdByValue().get(record.payload().get(field).toString()), field);
+            linkIfFound(record, found.targetIdOf(PayloadPaths.at(record.payload(), field).toString()), field);
         }
     }
 
@@ -97,7 +98,7 @@ final class RecordDelivery {
                     + "id-property in a profile)");
         }
         List<SyncRecord> toMatch = chunk.stream()
-                .filter(record -> record.action() == Action.INSERT && record.payload().get(field) != null).toList();
+                .filter(record -> record.action() == Action.INSERT && PayloadPaths.at(record.payload(), field) != null).toList();
         if (bulk != null) {
             for (int from = 0; from < toMatch.size(); from += bulk.maxBatch()) {
                 matchInBulk(toMatch.subList(from, Math.min(from + bulk.maxBatch(), toMatch.size())), field, counts, failed);

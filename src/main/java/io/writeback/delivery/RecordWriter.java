@@ -113,13 +113,29 @@ public class RecordWriter {
 
     /** What one bulk lookup found: the target id of each value of the field that is in the target. */
     record Found(DeliveryResult call, Map<String, String> targetIdByValue) {
+
+        /**
+         * The target id found for {@code value}: the record holding it as given, else the one record holding it
+         * in another case, since APIs that search text without regard to case (SOQL, HubSpot's emails) answer
+         * with the value as they hold it. Null when none is, or several are.
+         */
+        String targetIdOf(String value) {
+            String exact = targetIdByValue.get(value);
+            if (exact != null) {
+                return exact;
+            }
+            List<String> ids = targetIdByValue.entrySet().stream().filter(found -> found.getKey().equalsIgnoreCase(value))
+                    .map(Map.Entry::getValue).distinct().toList();
+            return ids.size() == 1 ? ids.get(0) : null;
+        }
     }
 
     /** Looks up, in one call, the records whose {@code field} holds one of {@code values}, with the object's bulk lookup. */
     Found lookUpMany(String connectionName, String object, String field, List<String> values) {
         HttpConnection connection = connections.get(connectionName);
         BulkEndpoint bulk = connection.object(object).bulkLookupFor(field);
-        String url = connection.urls().filled(bulk.path(), Map.of("object", object, "field", field, "values", String.join(",", values)));
+        String url = connection.urls().filled(bulk.path(), Map.of("object", object, "field", field, "values", String.join(",", values),
+                "quotedValues", QueryValues.quoted(values)));
         DeliveryResult call = connection.sendLookup(bulk.method(), url, bulk.method().equals("GET") ? null
                 : lookupBody(bulk, field, values), bulk.searches());
         if (!call.succeeded()) {

@@ -113,13 +113,30 @@ class ConnectionPropertiesTest {
     }
 
     @Test
+    void namesWhatASalesforceConnectionWithAJwtGrantLacks() {
+        AuthProperties jwt = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
+                "https://login.salesforce.com/services/oauth2/token", "3MVG9", null, null, null, OAuth2Grant.JWT_BEARER, null, null,
+                null);
+        ConnectionProperties salesforce = new ConnectionProperties("https://acme.my.salesforce.com", jwt, null, null, null, null,
+                null, null, null, null, null, null, null, null, ConnectionType.SALESFORCE, null, null, null, null, "v64", null, null, null);
+
+        assertThat(salesforce.problems("sf")).containsExactly(
+                "connection 'sf' auth oauth2 needs auth.username (the user the token acts for) (set it from an environment "
+                        + "variable, for example ${CRM_TOKEN}, or a file)",
+                "connection 'sf' auth oauth2 needs auth.private-key or auth.private-key-file (set it from an environment "
+                        + "variable, for example ${CRM_TOKEN}, or a file)",
+                "connection 'sf' api-version must be a version number such as 62.0, not 'v64'");
+        assertThat(jwt.jwtAudience()).isEqualTo("https://login.salesforce.com");
+    }
+
+    @Test
     void namesMethodsAnEndpointCannotTakeAndPointersThatAreNotPointers() {
         ObjectEndpoints wrong = new ObjectEndpoints(new ObjectEndpoints.Endpoint("GET", "/people"),
                 new ObjectEndpoints.Endpoint("PATCH", null), new ObjectEndpoints.Endpoint("PURGE", "/people/{id}"), "data.id",
                 new ObjectEndpoints.Lookup("DELETE", "/people?email={email}", null, "/results/0/id", null, null), null, null, null,
                 null, null, null, null, null, null, null, null, null, null, "id");
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", wrong), null, null, null, null, null, null, null, null, null, null, null, null);
+                Map.of("people", wrong), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(crm.problems("crm")).containsExactly(
                 "connection 'crm' objects.people.insert.method must be one of [POST, PUT, PATCH], not 'GET'",
@@ -135,7 +152,7 @@ class ConnectionPropertiesTest {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
                 "/data/id", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", custom), null, null, null, null, null, null, null, null, null, null, null, null);
+                Map.of("people", custom), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         ObjectEndpoints people = crm.object("people");
         ObjectEndpoints deals = crm.object("deals");
@@ -149,7 +166,7 @@ class ConnectionPropertiesTest {
     }
 
     private static ConnectionProperties connection(String baseUrl, AuthProperties auth, List<String> allowedHosts) {
-        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null);
+        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static AuthProperties auth(AuthType type, String token, String user, String password, String header, String key) {

@@ -22,7 +22,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.HubSpotEcho;
-import io.writeback.support.HubSpotSpec;
+import io.writeback.support.OpenApiSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ class HubSpotProfileTest extends CrmDestinationTest {
             LoggedRequest request = event.getRequest();
             if (request.getUrl().startsWith("/crm/")) {
                 String body = request.getBodyAsString();
-                problems.addAll(HubSpotSpec.problems(request.getMethod().getName(), request.getUrl(),
+                problems.addAll(OpenApiSpec.HUBSPOT.problems(request.getMethod().getName(), request.getUrl(),
                         body == null || body.isEmpty() ? null : body));
             }
         }
@@ -313,7 +313,7 @@ class HubSpotProfileTest extends CrmDestinationTest {
     @Test
     void theProfileDefaultsToHubSpotsAddressAndDocumentedRateLimitForAnyObject() {
         ConnectionProperties hubspot = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, ConnectionType.HUBSPOT, null, null, null, null);
+                null, null, null, null, ConnectionType.HUBSPOT, null, null, null, null, null, null, null, null);
 
         ObjectEndpoints custom = hubspot.object("p_cars");
 

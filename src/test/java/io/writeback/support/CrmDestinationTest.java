@@ -106,6 +106,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.jobs.nightly.failed=error,cancelled",
         "writeback.jobs.nightly.poll-every=10s",
         "writeback.jobs.nightly.timeout=1m",
+        "writeback.connections.salesforce.type=salesforce",
+        "writeback.connections.salesforce.api-version=64.0",
+        "writeback.connections.salesforce.auth.type=oauth2",
+        "writeback.connections.salesforce.auth.grant=jwt-bearer",
+        "writeback.connections.salesforce.auth.client-id=3MVG9writeback",
+        "writeback.connections.salesforce.auth.username=integration@acme.example",
+        "writeback.connections.salesforce.auth.audience=https://login.salesforce.com",
+        "writeback.connections.salesforce.auth.private-key-file=" + CrmDestinationTest.SALESFORCE_KEY_FILE,
+        "writeback.connections.salesforce.objects.Contact.id-property=External_Id__c",
         "writeback.connections.hubspot.objects.contacts.associations.company.to=companies",
         "writeback.connections.hubspot.objects.contacts.associations.company.type-id=279"})
 @Import(CrmDestinationTest.ConnectionTime.class)
@@ -114,9 +123,11 @@ public abstract class CrmDestinationTest {
     protected static final String TOKEN = "s3cr3t-token-4f9a";
     protected static final String TOKEN_FILE = "target/test-secrets/crm-token";
     protected static final String CLIENT_SECRET = "client-s3cret-77";
+    /** Written by the Salesforce tests, which sign their token requests with it. */
+    protected static final String SALESFORCE_KEY_FILE = "target/test-secrets/salesforce-key.pem";
 
     protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true)
-            .extensions(new BatchEcho(), new HubSpotEcho(), new HoldTogether(), new FlakyStore()));
+            .extensions(new BatchEcho(), new HubSpotEcho(), new SalesforceEcho(), new HoldTogether(), new FlakyStore()));
 
     protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
@@ -138,6 +149,9 @@ public abstract class CrmDestinationTest {
         }
         registry.add("writeback.connections.hubspot.base-url", CRM::baseUrl);
         registry.add("writeback.connections.hubspot.allowed-hosts", () -> "localhost");
+        registry.add("writeback.connections.salesforce.base-url", CRM::baseUrl);
+        registry.add("writeback.connections.salesforce.auth.token-url", () -> CRM.baseUrl() + "/services/oauth2/token");
+        registry.add("writeback.connections.salesforce.allowed-hosts", () -> "localhost");
         registry.add("writeback.connections.crm_oauth.auth.token-url", () -> CRM.baseUrl() + "/oauth/token");
         registry.add("writeback.alerts.webhooks[0].url", () -> CRM.baseUrl() + "/hooks/json");
         registry.add("writeback.alerts.webhooks[0].syncs", () -> "alerted");

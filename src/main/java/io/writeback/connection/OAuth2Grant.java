@@ -1,0 +1,9 @@
+package io.writeback.connection;
+
+/** How an OAuth2 connection gets its access token. */
+public enum OAuth2Grant {
+    /** With its client id and secret. */
+    CLIENT_CREDENTIALS,
+    /** With a JWT it signs with its private key (RFC 7523), naming the user it acts for. */
+    JWT_BEARER
+}
