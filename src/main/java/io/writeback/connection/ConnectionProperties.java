@@ -73,7 +73,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         }
         if (type == ConnectionType.PIPEDRIVE) {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? PipedriveProfile.BASE_URL : baseUrl;
-            rateLimit = rateLimit == null ? PipedriveProfile.rateLimit(plan, auth.type() == AuthType.OAUTH2) : rateLimit;
+            rateLimit = rateLimit == null ? PipedriveProfile.rateLimit(plan, auth.type() == AuthType.BEARER) : rateLimit;
             searchRateLimit = searchRateLimit == null ? PipedriveProfile.searchRateLimit() : searchRateLimit;
             usageHeader = usageHeader == null ? PipedriveProfile.USAGE_HEADER : usageHeader;
             retryAfterHeader = retryAfterHeader == null ? PipedriveProfile.RESET_HEADER : retryAfterHeader;
@@ -124,7 +124,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             case SALESFORCE -> SalesforceProfile.object(apiVersion, own.idProperty());
             case PIPEDRIVE -> PipedriveProfile.object(own.idProperty());
             case REST -> new ObjectEndpoints(null, null, null, idPointer, null, bulkLookup, null, bulkInsert, null, null, null, null,
-                    null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null);
         };
         ObjectEndpoints endpoints = own.withDefaults(connectionWide).withBulkPointers(resultsPointer);
         return type == ConnectionType.HUBSPOT ? endpoints.withAssociationPath(HubSpotProfile.ASSOCIATIONS) : endpoints;

@@ -37,17 +37,20 @@ import java.util.Map;
  * @param updatedPointer where a successful update's answer holds the updated record (its id, say): an
  *                  answer with no value there means nothing was updated, as when a missing record's update
  *                  answers 204. Not checked by default
+ * @param omitNulls  payload fields whose value is NULL are left out of creates and updates, for APIs whose schema
+ *                  takes no null (Pipedrive's); by default a NULL is sent as {@code null}, which clears the field
  */
 public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete, String idPointer, Lookup lookup,
         BulkEndpoint bulkLookup, BulkEndpoint bulkRead, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete,
         BulkEndpoint bulkUpsert, String payloadField, String idProperty, Boolean stringValues, Map<String, Object> createFields,
-        Map<String, Association> associations, OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer) {
+        Map<String, Association> associations, OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer,
+        Boolean omitNulls) {
 
     private static final List<Integer> GONE = List.of(404, 410);
 
     public static ObjectEndpoints conventional() {
         return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The bulk search {@code matchOn} uses for {@code field}: the bulk read when it is the id property, else the bulk lookup. */
@@ -57,6 +60,10 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
 
     public boolean sendsStrings() {
         return Boolean.TRUE.equals(stringValues);
+    }
+
+    public boolean omitsNulls() {
+        return Boolean.TRUE.equals(omitNulls);
     }
 
     /** Whether an answer with this status, to an update or a delete, means the target record is not there. */
@@ -85,7 +92,8 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 first(associations, fallback.associations, Map.of()),
                 first(onMissing, fallback.onMissing, null),
                 first(missingStatuses, fallback.missingStatuses, GONE),
-                first(blankToNull(updatedPointer), fallback.updatedPointer, null));
+                first(blankToNull(updatedPointer), fallback.updatedPointer, null),
+                first(omitNulls, fallback.omitNulls, false));
     }
 
     /** These endpoints, their bulk endpoints' unset pointers filled: results at {@code resultsPointer}, each id at /id. */
@@ -93,7 +101,7 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
         return new ObjectEndpoints(insert, update, delete, idPointer, lookup, pointers(bulkLookup, resultsPointer),
                 pointers(bulkRead, resultsPointer), pointers(bulkInsert, resultsPointer), pointers(bulkUpdate, resultsPointer),
                 pointers(bulkDelete, resultsPointer), pointers(bulkUpsert, resultsPointer), payloadField, idProperty, stringValues,
-                createFields, associations, onMissing, missingStatuses, updatedPointer);
+                createFields, associations, onMissing, missingStatuses, updatedPointer, omitNulls);
     }
 
     /** These endpoints, each association without a path made at {@code defaultPath}. */
@@ -102,7 +110,7 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
         associations.forEach((field, association) -> withPaths.put(field, association.withPath(defaultPath)));
         return new ObjectEndpoints(insert, update, delete, idPointer, lookup, bulkLookup, bulkRead, bulkInsert, bulkUpdate,
                 bulkDelete, bulkUpsert, payloadField, idProperty, stringValues, createFields, withPaths, onMissing,
-                missingStatuses, updatedPointer);
+                missingStatuses, updatedPointer, omitNulls);
     }
 
     private static BulkEndpoint pointers(BulkEndpoint bulk, String resultsPointer) {

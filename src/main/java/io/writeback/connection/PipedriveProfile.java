@@ -37,7 +37,7 @@ final class PipedriveProfile {
         return PLANS.containsKey(plan.toLowerCase(Locale.ROOT));
     }
 
-    /** The limit of {@code plan} (essential by default), for an API token or, with {@code oauth}, an access token. */
+    /** The limit of {@code plan} (essential by default), for an API token or, with {@code oauth}, an OAuth access token. */
     static RateLimit rateLimit(String plan, boolean oauth) {
         int[] limits = PLANS.getOrDefault(plan == null ? "essential" : plan.toLowerCase(Locale.ROOT), PLANS.get("essential"));
         return new RateLimit(limits[oauth ? 1 : 0], WINDOW);
@@ -61,7 +61,7 @@ final class PipedriveProfile {
                 null, null, null, null, null, null, null,
                 idProperty,
                 false,
-                null, null, null, null, null);
+                null, null, null, null, null, true);
     }
 
     /**

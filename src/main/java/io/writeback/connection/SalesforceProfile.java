@@ -55,7 +55,7 @@ final class SalesforceProfile {
                 externalIdField,
                 false,
                 null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Records read back by id, one GET each: every field of the record at the top of the answer. */

@@ -226,15 +226,18 @@ public class RecordWriter {
 
     /**
      * The payload as the object takes it: bare, or inside its payload field ({@code {"properties": {...}}}),
-     * its values as strings where the object wants them so, without its association fields, and with the
-     * object's create fields on a create.
+     * its values as strings where the object wants them so, without its association fields (nor its NULLs, where
+     * the object leaves them out), and with the object's create fields on a create.
      */
     static Map<String, Object> body(ObjectEndpoints endpoints, Map<String, Object> payload, boolean create) {
         Map<String, Object> fields = payload;
-        if (!endpoints.associations().isEmpty()) {
+        if (!endpoints.associations().isEmpty() || endpoints.omitsNulls()) {
             // Association fields are made after the write, as associations, not sent as values.
             fields = new LinkedHashMap<>(payload);
             fields.keySet().removeAll(endpoints.associations().keySet());
+            if (endpoints.omitsNulls()) {
+                fields.values().removeIf(java.util.Objects::isNull);
+            }
         }
         Map<String, Object> values = endpoints.sendsStrings() ? PropertyValues.asStrings(fields) : fields;
         if (endpoints.payloadField() == null) {

@@ -134,7 +134,7 @@ class ConnectionPropertiesTest {
         ObjectEndpoints wrong = new ObjectEndpoints(new ObjectEndpoints.Endpoint("GET", "/people"),
                 new ObjectEndpoints.Endpoint("PATCH", null), new ObjectEndpoints.Endpoint("PURGE", "/people/{id}"), "data.id",
                 new ObjectEndpoints.Lookup("DELETE", "/people?email={email}", null, "/results/0/id", null, null), null, null, null,
-                null, null, null, null, null, null, null, null, null, null, "id");
+                null, null, null, null, null, null, null, null, null, null, "id", null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
                 Map.of("people", wrong), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
@@ -150,7 +150,7 @@ class ConnectionPropertiesTest {
     @Test
     void objectsFollowRestConventionsUnlessConfigured() {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
-                "/data/id", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                "/data/id", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
                 Map.of("people", custom), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 

@@ -115,6 +115,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.salesforce.auth.audience=https://login.salesforce.com",
         "writeback.connections.salesforce.auth.private-key-file=" + CrmDestinationTest.SALESFORCE_KEY_FILE,
         "writeback.connections.salesforce.objects.Contact.id-property=External_Id__c",
+        "writeback.connections.pipedrive.type=pipedrive",
+        "writeback.connections.pipedrive.plan=advanced",
+        "writeback.connections.pipedrive.auth.type=api-key",
+        "writeback.connections.pipedrive.auth.header=x-api-token",
+        "writeback.connections.pipedrive.auth.api-key=" + CrmDestinationTest.PIPEDRIVE_TOKEN,
+        "writeback.connections.pipedrive.objects.persons.id-property=emails.0.value",
+        "writeback.connections.pipedrive.objects.organizations.id-property=name",
         "writeback.connections.hubspot.objects.contacts.associations.company.to=companies",
         "writeback.connections.hubspot.objects.contacts.associations.company.type-id=279"})
 @Import(CrmDestinationTest.ConnectionTime.class)
@@ -123,6 +130,7 @@ public abstract class CrmDestinationTest {
     protected static final String TOKEN = "s3cr3t-token-4f9a";
     protected static final String TOKEN_FILE = "target/test-secrets/crm-token";
     protected static final String CLIENT_SECRET = "client-s3cret-77";
+    protected static final String PIPEDRIVE_TOKEN = "pd-t0ken-5e1f";
     /** Written by the Salesforce tests, which sign their token requests with it. */
     protected static final String SALESFORCE_KEY_FILE = "target/test-secrets/salesforce-key.pem";
 
@@ -149,6 +157,8 @@ public abstract class CrmDestinationTest {
         }
         registry.add("writeback.connections.hubspot.base-url", CRM::baseUrl);
         registry.add("writeback.connections.hubspot.allowed-hosts", () -> "localhost");
+        registry.add("writeback.connections.pipedrive.base-url", CRM::baseUrl);
+        registry.add("writeback.connections.pipedrive.allowed-hosts", () -> "localhost");
         registry.add("writeback.connections.salesforce.base-url", CRM::baseUrl);
         registry.add("writeback.connections.salesforce.auth.token-url", () -> CRM.baseUrl() + "/services/oauth2/token");
         registry.add("writeback.connections.salesforce.allowed-hosts", () -> "localhost");

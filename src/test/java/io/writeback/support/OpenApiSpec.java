@@ -84,7 +84,7 @@ public final class OpenApiSpec {
         String pointer = "/paths/" + escape(operation.template()) + "/" + operation.method()
                 + "/requestBody/content/application~1json/schema";
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:" + operation.document() + "#" + pointer));
-        schema.validate(read(body)).forEach(error -> problems.add(request + ": " + error.getMessage()));
+        schema.validate(read(body)).forEach(error -> problems.add(request + ": " + error.getInstanceLocation() + ": " + error.getMessage()));
         return problems;
     }
 
