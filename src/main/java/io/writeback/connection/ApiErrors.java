@@ -56,9 +56,12 @@ public final class ApiErrors {
         return line.toString();
     }
 
-    /** The codes {@code node} reports, of each of its errors. */
+    /** The codes {@code node} reports, of each of its errors; none for no node (an answer that was not JSON). */
     public static List<String> codes(JsonNode node) {
         List<String> codes = new ArrayList<>();
+        if (node == null) {
+            return codes;
+        }
         if (node.isArray()) {
             node.forEach(error -> codes.addAll(codes(error)));
         } else if (node.isObject()) {

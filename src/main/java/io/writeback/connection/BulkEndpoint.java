@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param itemsField     the body is {@code {"<itemsField>": [...]}}; blank: the body is the bare array
  * @param resultsPointer where the answer holds the results, {@code /results} by default; empty: the answer is the
  *                       array of results
- * @param idPointer      where a result holds the record's id, {@code /id} by default
+ * @param idPointer      where a result holds the record's id, {@code /id} by default; empty: the result is the id
  * @param errorPointer   where a result holds a per-record error, if the API reports them
  * @param maxBatch       the most records one call may carry, 100 by default
  * @param keysField      a body field holding one idempotency key per item, in order, if the API takes them
@@ -35,15 +35,15 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                       at {@code errorPointer}) that mean its target record is gone: a delete so answered
  *                       succeeded, an update failed for a missing record. A path with {@code {ids}} sends the
  *                       target ids there, comma-separated, and no body (bulk deletes by query)
+ * @param numericIds     target ids in bodies go as JSON numbers ({@code {"ids": [7, 8]}}), for APIs whose ids are numbers
  */
 public record BulkEndpoint(String path, String itemsField, String resultsPointer, String idPointer, String errorPointer,
         Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
         String propertyField, String method, String body, Boolean search, Map<String, Object> fields,
-        Map<String, Object> itemFields, List<String> missingErrors) {
+        Map<String, Object> itemFields, List<String> missingErrors, Boolean numericIds) {
 
     @ConstructorBinding
     public BulkEndpoint {
-        idPointer = idPointer == null || idPointer.isBlank() ? null : idPointer;
         maxBatch = maxBatch == null ? 100 : maxBatch;
         itemIdField = itemIdField == null ? "id" : itemIdField;
         method = method == null || method.isBlank() ? "POST" : method.toUpperCase(java.util.Locale.ROOT);
@@ -56,14 +56,20 @@ public record BulkEndpoint(String path, String itemsField, String resultsPointer
             Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
             String propertyField, String method, String body, Boolean search) {
         this(path, itemsField, resultsPointer, idPointer, errorPointer, maxBatch, keysField, itemKeyField, matchPointer,
-                itemIdField, propertyField, method, body, search, null, null, null);
+                itemIdField, propertyField, method, body, search, null, null, null, null);
     }
 
     /** The same endpoint, its unset results and id pointers taken from the connection's defaults. */
     BulkEndpoint withPointers(String defaultResultsPointer, String defaultIdPointer) {
         return new BulkEndpoint(path, itemsField, resultsPointer == null ? defaultResultsPointer : resultsPointer,
                 idPointer == null ? defaultIdPointer : idPointer, errorPointer, maxBatch, keysField, itemKeyField, matchPointer,
-                itemIdField, propertyField, method, body, search, fields, itemFields, missingErrors);
+                itemIdField, propertyField, method, body, search, fields, itemFields, missingErrors, numericIds);
+    }
+
+    /** A target id as it goes in a body: the text, or the number where the endpoint's ids are numbers. */
+    public Object idValue(String targetId) {
+        return Boolean.TRUE.equals(numericIds) && targetId != null && targetId.matches("-?\\d{1,18}") ? Long.valueOf(targetId)
+                : targetId;
     }
 
     /** Whether the target ids go in the path ({@code ?ids={ids}}) rather than in a body. */

@@ -24,27 +24,30 @@ import java.util.Map;
  * @param bulkInsert     a bulk create endpoint for every object, with {@code {object}} in its path
  * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
  * @param type           {@code rest} (default), or a profile's defaults: {@code hubspot} ({@link HubSpotProfile}),
- *                       {@code salesforce} ({@link SalesforceProfile}), {@code pipedrive} ({@link PipedriveProfile})
+ *                       {@code salesforce} ({@link SalesforceProfile}), {@code pipedrive} ({@link PipedriveProfile}),
+ *                       {@code odoo} ({@link OdooProfile})
  * @param idPointer      where every object's create answer holds the new id, unless the object says ({@code /id} by default)
  * @param resultsPointer where every bulk answer holds its results, unless the endpoint says ({@code /results} by default)
  * @param searchRateLimit a second limit for the calls of lookups marked {@code search} (HubSpot's search
  *                       endpoints allow fewer calls than the rest); none by default
  * @param read           how records are read back by id for QA checks ({@link RecordReads}); HubSpot's batch read
  *                       for {@code type: hubspot}
- * @param apiVersion     the version of the API a profile calls: Salesforce's {@code 62.0} by default
+ * @param apiVersion     the version of the API a profile calls: Salesforce's {@code 62.0} by default; Odoo's server
+ *                       version, {@code 19.0} by default (JSON-2; before 19, JSON-RPC)
  * @param usageHeader    an answer header that tells how much of the destination's quota is used, kept for operators
  *                       ({@code Sforce-Limit-Info} on Salesforce); none by default
  * @param plan           the destination's plan, for a profile whose rate limits depend on it (Pipedrive's
  *                       {@code essential} ... {@code enterprise}); a {@code rate-limit} set wins
  * @param retryAfterHeader the header a refused call's answer tells in, in seconds, when to call again, for an API
  *                       that does not send {@code Retry-After} (Pipedrive's {@code x-ratelimit-reset})
+ * @param database       the database a profile's calls go to (Odoo's, sent as {@code X-Odoo-Database})
  */
 public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<String, String> headers,
         Duration connectTimeout, Duration readTimeout, Integer maxConnections, Map<String, ObjectEndpoints> objects,
         String idempotencyKeyHeader, RetryPolicy retry, RateLimit rateLimit, List<String> allowedHosts,
         BulkEndpoint bulkInsert, BulkEndpoint bulkLookup, Integer maxInFlight, ConnectionType type, String idPointer,
         String resultsPointer, RateLimit searchRateLimit, RecordReads read, String apiVersion, String usageHeader, String plan,
-        String retryAfterHeader) {
+        String retryAfterHeader, String database) {
 
     /** The host of a base URL that is a bare path: this instance. */
     static final String LOCAL_HOST = "127.0.0.1";
@@ -78,12 +81,25 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             usageHeader = usageHeader == null ? PipedriveProfile.USAGE_HEADER : usageHeader;
             retryAfterHeader = retryAfterHeader == null ? PipedriveProfile.RESET_HEADER : retryAfterHeader;
         }
+        if (type == ConnectionType.ODOO) {
+            apiVersion = apiVersion == null || apiVersion.isBlank() ? OdooProfile.DEFAULT_VERSION : apiVersion;
+        }
+        if (type == ConnectionType.ODOO && database != null && !database.isBlank()) {
+            Map<String, String> withDatabase = new java.util.LinkedHashMap<>(headers);
+            withDatabase.putIfAbsent(OdooProfile.DATABASE_HEADER, database);
+            headers = Map.copyOf(withDatabase);
+        }
         if (type == ConnectionType.SALESFORCE) {
             apiVersion = apiVersion == null || apiVersion.isBlank() ? SalesforceProfile.DEFAULT_API_VERSION : apiVersion;
             usageHeader = usageHeader == null ? SalesforceProfile.USAGE_HEADER : usageHeader;
             read = read == null ? SalesforceProfile.reads(apiVersion) : read;
         }
         read = (read == null ? new RecordReads(null, null, null) : read).withBulkPointers(resultsPointer);
+    }
+
+    /** Whether calls go as Odoo's JSON-RPC: an Odoo before 19, which has no JSON-2 API. */
+    boolean odooJsonRpc() {
+        return type == ConnectionType.ODOO && apiVersion.matches("\\d+(\\.\\d+)?") && Double.parseDouble(apiVersion) < 19;
     }
 
     /** The hosts requests may go to: as configured, else those of the base URL and token URL. */
@@ -123,8 +139,9 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             case HUBSPOT -> HubSpotProfile.object(own.idProperty());
             case SALESFORCE -> SalesforceProfile.object(apiVersion, own.idProperty());
             case PIPEDRIVE -> PipedriveProfile.object(own.idProperty());
+            case ODOO -> OdooProfile.object(own.idProperty());
             case REST -> new ObjectEndpoints(null, null, null, idPointer, null, bulkLookup, null, bulkInsert, null, null, null, null,
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
         };
         ObjectEndpoints endpoints = own.withDefaults(connectionWide).withBulkPointers(resultsPointer);
         return type == ConnectionType.HUBSPOT ? endpoints.withAssociationPath(HubSpotProfile.ASSOCIATIONS) : endpoints;
@@ -150,6 +167,9 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         if (apiVersion != null && !apiVersion.matches("\\d+\\.\\d+")) {
             problems.add("connection '" + name + "' api-version must be a version number such as "
                     + SalesforceProfile.DEFAULT_API_VERSION + ", not '" + apiVersion + "'");
+        }
+        if (type == ConnectionType.ODOO) {
+            odooProblems(name, problems);
         }
         if (plan != null && type == ConnectionType.PIPEDRIVE && !PipedriveProfile.knows(plan)) {
             problems.add("connection '" + name + "' plan must be one of " + PipedriveProfile.plans() + ", not '" + plan + "'");
@@ -193,6 +213,18 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             }
         });
         return problems;
+    }
+
+    /** Odoo needs its database, and the kind of credentials its protocol carries. */
+    private void odooProblems(String name, List<String> problems) {
+        if (database == null || database.isBlank()) {
+            problems.add("connection '" + name + "' needs database: the name of the Odoo database");
+        }
+        AuthType needed = odooJsonRpc() ? AuthType.BASIC : AuthType.BEARER;
+        if (auth.type() != needed) {
+            problems.add("connection '" + name + "' auth.type must be " + needed.name().toLowerCase() + " for Odoo " + apiVersion
+                    + (odooJsonRpc() ? " (JSON-RPC: auth.username, and the API key as auth.password)" : " (JSON-2: the API key as auth.token)"));
+        }
     }
 
     private static void checkMethod(String setting, ObjectEndpoints.Endpoint endpoint, List<String> allowed, List<String> problems) {

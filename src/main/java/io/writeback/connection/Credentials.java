@@ -58,6 +58,11 @@ final class Credentials {
                 + "=" + URLEncoder.encode(apiKey.get(), StandardCharsets.UTF_8);
     }
 
+    /** The password (an API key, for protocols that carry it in the request). */
+    String password() {
+        return password.get();
+    }
+
     /** Whether a 401 may be cured by a new token. */
     boolean refreshable() {
         return oauth2 != null;

@@ -29,6 +29,7 @@ public final class HttpConnection implements AutoCloseable {
     private final Credentials credentials;
     private final Timekeeper time;
     private final CallMeters meters;
+    private final WireFormat wire;
     /** The last value of the connection's usage header: how much of its quota the destination says is used. */
     private final java.util.concurrent.atomic.AtomicReference<String> usage = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -45,6 +46,9 @@ public final class HttpConnection implements AutoCloseable {
         this.credentials = new Credentials(name, properties.auth(), this::postTokenForm, time.clock());
         this.transport = new HttpTransport(properties, guard);
         this.urls = new ConnectionUrls(properties.baseUrl(), localServer);
+        this.wire = properties.odooJsonRpc() ? new OdooJsonRpc(properties.database(), properties.auth().username(),
+                credentials::password, (url, json) -> transport.call(HttpTransport.jsonRequest("POST", url, json),
+                        credentials.scrubber())) : WireFormat.AS_IS;
     }
 
     /** The object's endpoints, defaults and profile applied: worked out once per object, not once per call. */
@@ -230,17 +234,21 @@ public final class HttpConnection implements AutoCloseable {
     }
 
     private Answer call(String method, String url, String json, String[] extraHeader) {
-        HttpUriRequestBase request = HttpTransport.jsonRequest(method, credentials.url(url), json);
-        properties.headers().forEach(request::addHeader);
-        if (extraHeader != null) {
-            request.setHeader(extraHeader[0], extraHeader[1]);
-        }
+        HttpUriRequestBase request;
         try {
-            credentials.apply(request);
+            WireFormat.Request sent = wire.outgoing(method, url, json);
+            request = HttpTransport.jsonRequest(sent.method(), credentials.url(sent.url()), sent.json());
+            properties.headers().forEach(request::addHeader);
+            if (extraHeader != null) {
+                request.setHeader(extraHeader[0], extraHeader[1]);
+            }
+            if (!wire.carriesCredentials()) {
+                credentials.apply(request);
+            }
         } catch (IOException | RuntimeException e) {
             return Answer.failed(e);
         }
-        return transport.call(request, credentials.scrubber());
+        return wire.incoming(transport.call(request, credentials.scrubber()));
     }
 
     private DeliveryResult result(String method, String url, String json, Answer answer, String error, int calls,
@@ -261,6 +269,7 @@ public final class HttpConnection implements AutoCloseable {
     /** Reads credential files again and drops any OAuth2 token: a rotated credential is used from the next call on. */
     void reload() {
         credentials.reload();
+        wire.reset();
     }
 
     /** Credentials never leave through an answer echoed back, an exception text or a stored request. */

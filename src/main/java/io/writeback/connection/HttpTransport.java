@@ -79,13 +79,13 @@ final class HttpTransport implements AutoCloseable {
                 Header usage = usageHeader == null ? null : response.getFirstHeader(usageHeader);
                 return new Answer(response.getCode(),
                         response.getEntity() == null ? "" : scrubber.scrub(EntityUtils.toString(response.getEntity())),
-                        retryAfter == null ? null : retryAfter.getValue(), usage == null ? null : usage.getValue(), null, true);
+                        retryAfter == null ? null : retryAfter.getValue(), usage == null ? null : usage.getValue(), null, true, null);
             });
         } catch (IOException e) {
             // Refused or unresolved connections never sent the request; anything later may have.
             boolean sent = !(e instanceof ConnectException || e instanceof ConnectTimeoutException
                     || e instanceof UnknownHostException);
-            return new Answer(0, null, null, null, e, sent);
+            return new Answer(0, null, null, null, e, sent, null);
         }
     }
 
@@ -105,21 +105,35 @@ final class HttpTransport implements AutoCloseable {
 
     /**
      * What one call got back: an answer (its body scrubbed, its Retry-After and the connection's usage header),
-     * or the exception that stood for one.
+     * or the exception that stood for one. {@code refusal}: a protocol inside HTTP (JSON-RPC) said the call
+     * failed, in an answer HTTP calls a success.
      */
-    record Answer(int status, String body, String retryAfter, String usage, IOException failure, boolean maybeSent) {
+    record Answer(int status, String body, String retryAfter, String usage, IOException failure, boolean maybeSent,
+            String refusal) {
 
         static Answer failed(Exception e) {
-            return new Answer(0, null, null, null, e instanceof IOException io ? io : new IOException(e.getMessage(), e), false);
+            return new Answer(0, null, null, null, e instanceof IOException io ? io : new IOException(e.getMessage(), e), false,
+                    null);
+        }
+
+        /** The same answer, its body replaced by what a protocol inside HTTP carried. */
+        Answer withBody(String newBody) {
+            return new Answer(status, newBody, retryAfter, usage, failure, maybeSent, refusal);
+        }
+
+        /** The same answer, refused by a protocol inside HTTP ({@code what}: "a JSON-RPC error"), its error as the body. */
+        Answer refused(String what, String error) {
+            return new Answer(status, error, retryAfter, usage, failure, maybeSent, what);
         }
 
         boolean succeeded() {
-            return status >= 200 && status < 300;
+            return status >= 200 && status < 300 && refusal == null;
         }
 
         String describe(String method, String url) {
             return status > 0
-                    ? "HTTP " + status + " from " + method + " " + url + ": " + excerpt(body)
+                    ? "HTTP " + status + " from " + method + " " + url + (refusal == null ? "" : " carrying " + refusal) + ": "
+                            + excerpt(body)
                     : failure.getClass().getSimpleName() + " calling " + method + " " + url + ": " + failure.getMessage()
                             + (maybeSent ? "" : " (not sent)");
         }

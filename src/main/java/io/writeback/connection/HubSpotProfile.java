@@ -57,7 +57,7 @@ final class HubSpotProfile {
                 idProperty,
                 true,
                 Map.of("associations", List.of()),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** Records read back by id: one with its properties, or up to 100 by batch read, asking for the fields compared. */

@@ -2,6 +2,7 @@ package io.writeback.connection;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How to write one object of a connection. Paths may hold {@code {object}} and {@code {id}} (the
@@ -37,6 +38,8 @@ import java.util.Map;
  * @param updatedPointer where a successful update's answer holds the updated record (its id, say): an
  *                  answer with no value there means nothing was updated, as when a missing record's update
  *                  answers 204. Not checked by default
+ * @param missingErrors the error codes a refused update or delete answers ({@code name}, {@code code},
+ *                  {@code errorCode}...) that mean its target record is gone, as {@code missingStatuses} do
  * @param omitNulls  payload fields whose value is NULL are left out of creates and updates, for APIs whose schema
  *                  takes no null (Pipedrive's); by default a NULL is sent as {@code null}, which clears the field
  */
@@ -44,13 +47,13 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
         BulkEndpoint bulkLookup, BulkEndpoint bulkRead, BulkEndpoint bulkInsert, BulkEndpoint bulkUpdate, BulkEndpoint bulkDelete,
         BulkEndpoint bulkUpsert, String payloadField, String idProperty, Boolean stringValues, Map<String, Object> createFields,
         Map<String, Association> associations, OnMissing onMissing, List<Integer> missingStatuses, String updatedPointer,
-        Boolean omitNulls) {
+        Boolean omitNulls, List<String> missingErrors) {
 
     private static final List<Integer> GONE = List.of(404, 410);
 
     public static ObjectEndpoints conventional() {
         return new ObjectEndpoints(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The bulk search {@code matchOn} uses for {@code field}: the bulk read when it is the id property, else the bulk lookup. */
@@ -69,6 +72,12 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
     /** Whether an answer with this status, to an update or a delete, means the target record is not there. */
     public boolean missing(int status) {
         return (missingStatuses == null ? GONE : missingStatuses).contains(status);
+    }
+
+    /** Whether an update or delete {@code call}, refused with {@code answer}, says its target record is not there. */
+    public boolean gone(DeliveryResult call, com.fasterxml.jackson.databind.JsonNode answer) {
+        return !call.succeeded() && (missing(call.status())
+                || missingErrors != null && ApiErrors.codes(answer).stream().anyMatch(missingErrors::contains));
     }
 
     /** These endpoints, completed by {@code fallback}'s, then by REST conventions. */
@@ -93,7 +102,8 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
                 first(onMissing, fallback.onMissing, null),
                 first(missingStatuses, fallback.missingStatuses, GONE),
                 first(blankToNull(updatedPointer), fallback.updatedPointer, null),
-                first(omitNulls, fallback.omitNulls, false));
+                first(omitNulls, fallback.omitNulls, false),
+                first(missingErrors, fallback.missingErrors, List.of()));
     }
 
     /** These endpoints, their bulk endpoints' unset pointers filled: results at {@code resultsPointer}, each id at /id. */
@@ -101,7 +111,7 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
         return new ObjectEndpoints(insert, update, delete, idPointer, lookup, pointers(bulkLookup, resultsPointer),
                 pointers(bulkRead, resultsPointer), pointers(bulkInsert, resultsPointer), pointers(bulkUpdate, resultsPointer),
                 pointers(bulkDelete, resultsPointer), pointers(bulkUpsert, resultsPointer), payloadField, idProperty, stringValues,
-                createFields, associations, onMissing, missingStatuses, updatedPointer, omitNulls);
+                createFields, associations, onMissing, missingStatuses, updatedPointer, omitNulls, missingErrors);
     }
 
     /** These endpoints, each association without a path made at {@code defaultPath}. */
@@ -110,7 +120,7 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
         associations.forEach((field, association) -> withPaths.put(field, association.withPath(defaultPath)));
         return new ObjectEndpoints(insert, update, delete, idPointer, lookup, bulkLookup, bulkRead, bulkInsert, bulkUpdate,
                 bulkDelete, bulkUpsert, payloadField, idProperty, stringValues, createFields, withPaths, onMissing,
-                missingStatuses, updatedPointer, omitNulls);
+                missingStatuses, updatedPointer, omitNulls, missingErrors);
     }
 
     private static BulkEndpoint pointers(BulkEndpoint bulk, String resultsPointer) {
@@ -144,7 +154,19 @@ public record ObjectEndpoints(Endpoint insert, Endpoint update, Endpoint delete,
         }
     }
 
-    /** An HTTP method and a path relative to the connection's base URL. */
-    public record Endpoint(String method, String path) {
+    /**
+     * An HTTP method and a path relative to the connection's base URL; with a {@code body}, the request is that
+     * template filled: {@code {payload}} the payload as the object sends it (a JSON object), {@code {id}} the
+     * target id as JSON (a number when it is all digits, else a string): {@code {"ids": [{id}], "vals": {payload}}}.
+     */
+    public record Endpoint(String method, String path, String body) {
+
+        public Endpoint(String method, String path) {
+            this(method, path, null);
+        }
+
+        @ConstructorBinding
+        public Endpoint {
+        }
     }
 }

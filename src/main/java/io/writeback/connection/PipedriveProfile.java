@@ -61,7 +61,7 @@ final class PipedriveProfile {
                 null, null, null, null, null, null, null,
                 idProperty,
                 false,
-                null, null, null, null, null, true);
+                null, null, null, null, null, true, null);
     }
 
     /**

@@ -91,6 +91,14 @@ public class BulkWriter {
             return call.calls() + write(connection, endpoints, object, kind, items.subList(0, half), results)
                     + write(connection, endpoints, object, kind, items.subList(half, items.size()), results);
         }
+        if (!call.succeeded() && call.status() > 0 && items.size() == 1 && (kind == Kind.UPDATE || kind == Kind.DELETE)
+                && gone(bulk, readTree(call.responseBody()))) {
+            // A record alone in its call, refused with an error that says it is gone (never a bare 404, which may
+            // mean the endpoint is not there): deleted already, or an update of a record that is not there.
+            results.add(kind == Kind.DELETE ? new Written(call.withError(null), items.get(0).targetId())
+                    : new Written(call, null, true));
+            return call.calls();
+        }
         JsonNode answer = call.succeeded() ? readTree(call.responseBody()) : null;
         Map<String, JsonNode> byKey = matched(bulk, answer);
         for (int i = 0; i < items.size(); i++) {
@@ -123,7 +131,7 @@ public class BulkWriter {
     private String item(ObjectEndpoints endpoints, BulkEndpoint bulk, Kind kind, String object, Item item) {
         Map<String, Object> node = new LinkedHashMap<>();
         if (kind == Kind.DELETE && bulk.bareIds()) {
-            return JsonText.of(json, item.targetId());
+            return JsonText.of(json, bulk.idValue(item.targetId()));
         }
         node.putAll(ItemFields.filled(bulk.itemFields(), object));
         if (kind == Kind.UPSERT) {
@@ -134,7 +142,7 @@ public class BulkWriter {
                 node.put(bulk.itemIdField(), uniqueValue(endpoints, item));
             }
         } else if (kind != Kind.INSERT) {
-            node.put(bulk.itemIdField(), item.targetId());
+            node.put(bulk.itemIdField(), bulk.idValue(item.targetId()));
         }
         if (kind != Kind.DELETE) {
             node.putAll(RecordWriter.body(endpoints, item.payload(), kind == Kind.INSERT));

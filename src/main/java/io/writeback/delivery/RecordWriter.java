@@ -35,7 +35,8 @@ public class RecordWriter {
     public Written insert(String connectionName, String object, Map<String, Object> payload, String intentKey) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
-        DeliveryResult call = connection.sendInsert(endpoints.insert(), object, serialise(body(endpoints, payload, true)), intentKey);
+        DeliveryResult call = connection.sendInsert(endpoints.insert(), object,
+                request(endpoints.insert(), null, body(endpoints, payload, true)), intentKey);
         if (!call.succeeded()) {
             return new Written(call, null);
         }
@@ -62,8 +63,9 @@ public class RecordWriter {
     public Written update(String connectionName, String object, String targetId, Map<String, Object> payload) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
-        DeliveryResult call = connection.send(endpoints.update(), object, targetId, serialise(body(endpoints, payload, false)));
-        if (endpoints.missing(call.status())) {
+        DeliveryResult call = connection.send(endpoints.update(), object, targetId,
+                request(endpoints.update(), targetId, body(endpoints, payload, false)));
+        if (endpoints.gone(call, readTree(call.responseBody()))) {
             return new Written(call, null, true);
         }
         String pointer = endpoints.updatedPointer();
@@ -78,8 +80,8 @@ public class RecordWriter {
     public Written delete(String connectionName, String object, String targetId) {
         HttpConnection connection = connections.get(connectionName);
         ObjectEndpoints endpoints = connection.object(object);
-        DeliveryResult call = connection.send(endpoints.delete(), object, targetId, null);
-        return new Written(endpoints.missing(call.status()) ? call.withError(null) : call, targetId);
+        DeliveryResult call = connection.send(endpoints.delete(), object, targetId, request(endpoints.delete(), targetId, null));
+        return new Written(endpoints.gone(call, readTree(call.responseBody())) ? call.withError(null) : call, targetId);
     }
 
     /** What an update does when its target record is gone, as the object says; null when it leaves it to the sync's mode. */
@@ -220,8 +222,9 @@ public class RecordWriter {
             case DELETE -> endpoints.delete();
             default -> throw new IllegalArgumentException(action + " sends nothing");
         };
+        String request = request(endpoint, targetId, payload == null ? null : body(endpoints, payload, action == Action.INSERT));
         return new DeliveryRequest(endpoint.method(), connection.urls().of(endpoint, object, targetId),
-                payload == null ? null : connection.scrub(serialise(body(endpoints, payload, action == Action.INSERT))));
+                request == null ? null : connection.scrub(request));
     }
 
     /**
@@ -249,6 +252,23 @@ public class RecordWriter {
             body.putAll(endpoints.createFields());
         }
         return body;
+    }
+
+    /**
+     * The body of a call to {@code endpoint}: its template filled with the payload body and the target id, or the
+     * payload body itself; none for a call with neither.
+     */
+    private String request(ObjectEndpoints.Endpoint endpoint, String targetId, Map<String, Object> payloadBody) {
+        String payload = payloadBody == null ? null : serialise(payloadBody);
+        if (endpoint.body() == null) {
+            return payload;
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("payload", payload == null ? "{}" : payload);
+        if (targetId != null) {
+            values.put("id", targetId.matches("-?\\d{1,18}") ? targetId : serialise(targetId));
+        }
+        return Placeholders.fill(endpoint.body(), values, UnaryOperator.identity());
     }
 
     String idIn(String body, String pointer) {

@@ -113,12 +113,28 @@ class ConnectionPropertiesTest {
     }
 
     @Test
+    void namesWhatAnOdooConnectionLacksForItsVersionsProtocol() {
+        AuthProperties bearer = new AuthProperties(AuthType.BEARER, "key", null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+        ConnectionProperties json2 = new ConnectionProperties("https://acme.odoo.com", bearer, null, null, null, null, null, null,
+                null, null, null, null, null, null, ConnectionType.ODOO, null, null, null, null, null, null, null, null, null);
+        ConnectionProperties rpc = new ConnectionProperties("https://acme.odoo.com", bearer, null, null, null, null, null, null,
+                null, null, null, null, null, null, ConnectionType.ODOO, null, null, null, null, "17.0", null, null, null, "acme");
+
+        assertThat(json2.problems("odoo")).containsExactly("connection 'odoo' needs database: the name of the Odoo database");
+        assertThat(json2.headers()).isEmpty();
+        assertThat(rpc.problems("odoo")).containsExactly("connection 'odoo' auth.type must be basic for Odoo 17.0 (JSON-RPC: "
+                + "auth.username, and the API key as auth.password)");
+        assertThat(rpc.headers()).containsEntry("X-Odoo-Database", "acme");
+    }
+
+    @Test
     void namesWhatASalesforceConnectionWithAJwtGrantLacks() {
         AuthProperties jwt = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
                 "https://login.salesforce.com/services/oauth2/token", "3MVG9", null, null, null, OAuth2Grant.JWT_BEARER, null, null,
                 null);
         ConnectionProperties salesforce = new ConnectionProperties("https://acme.my.salesforce.com", jwt, null, null, null, null,
-                null, null, null, null, null, null, null, null, ConnectionType.SALESFORCE, null, null, null, null, "v64", null, null, null);
+                null, null, null, null, null, null, null, null, ConnectionType.SALESFORCE, null, null, null, null, "v64", null, null, null, null);
 
         assertThat(salesforce.problems("sf")).containsExactly(
                 "connection 'sf' auth oauth2 needs auth.username (the user the token acts for) (set it from an environment "
@@ -134,9 +150,9 @@ class ConnectionPropertiesTest {
         ObjectEndpoints wrong = new ObjectEndpoints(new ObjectEndpoints.Endpoint("GET", "/people"),
                 new ObjectEndpoints.Endpoint("PATCH", null), new ObjectEndpoints.Endpoint("PURGE", "/people/{id}"), "data.id",
                 new ObjectEndpoints.Lookup("DELETE", "/people?email={email}", null, "/results/0/id", null, null), null, null, null,
-                null, null, null, null, null, null, null, null, null, null, "id", null);
+                null, null, null, null, null, null, null, null, null, null, "id", null, null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", wrong), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                Map.of("people", wrong), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(crm.problems("crm")).containsExactly(
                 "connection 'crm' objects.people.insert.method must be one of [POST, PUT, PATCH], not 'GET'",
@@ -150,9 +166,9 @@ class ConnectionPropertiesTest {
     @Test
     void objectsFollowRestConventionsUnlessConfigured() {
         ObjectEndpoints custom = new ObjectEndpoints(null, new ObjectEndpoints.Endpoint("PUT", "/v2/{object}/{id}"), null,
-                "/data/id", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                "/data/id", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         ConnectionProperties crm = new ConnectionProperties("https://crm.example", null, null, null, null, null,
-                Map.of("people", custom), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                Map.of("people", custom), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         ObjectEndpoints people = crm.object("people");
         ObjectEndpoints deals = crm.object("deals");
@@ -166,7 +182,7 @@ class ConnectionPropertiesTest {
     }
 
     private static ConnectionProperties connection(String baseUrl, AuthProperties auth, List<String> allowedHosts) {
-        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ConnectionProperties(baseUrl, auth, null, null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static AuthProperties auth(AuthType type, String token, String user, String password, String header, String key) {

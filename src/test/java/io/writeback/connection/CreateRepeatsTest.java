@@ -76,7 +76,7 @@ class CreateRepeatsTest {
 
     private HttpConnection connection(String idempotencyKeyHeader) {
         ConnectionProperties properties = new ConnectionProperties("http://localhost:" + SERVER.getPort() + "/v1", null, null,
-                null, null, null, null, idempotencyKeyHeader, null, null, List.of("localhost"), null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, idempotencyKeyHeader, null, null, List.of("localhost"), null, null, null, null, null, null, null, null, null, null, null, null, null);
         return new HttpConnection("crm", properties, new LocalServer(), new ControlledTime(Instant.parse("2026-03-02T08:00:00Z")),
                 new CallMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "crm"), ClusterSize.ALONE);
     }

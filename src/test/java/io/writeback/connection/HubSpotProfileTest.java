@@ -313,7 +313,7 @@ class HubSpotProfileTest extends CrmDestinationTest {
     @Test
     void theProfileDefaultsToHubSpotsAddressAndDocumentedRateLimitForAnyObject() {
         ConnectionProperties hubspot = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, ConnectionType.HUBSPOT, null, null, null, null, null, null, null, null);
+                null, null, null, null, ConnectionType.HUBSPOT, null, null, null, null, null, null, null, null, null);
 
         ObjectEndpoints custom = hubspot.object("p_cars");
 

@@ -96,7 +96,7 @@ class OutboundSafetyTest {
 
     private HttpConnection connection(AuthProperties auth, List<String> allowedHosts) {
         ConnectionProperties properties = new ConnectionProperties("http://localhost:" + server.port() + "/v1", auth, null,
-                null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, allowedHosts, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return new HttpConnection("crm", properties, new LocalServer(), Timekeeper.SYSTEM,
                 new CallMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "crm"), ClusterSize.ALONE);
     }

@@ -122,6 +122,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.pipedrive.auth.api-key=" + CrmDestinationTest.PIPEDRIVE_TOKEN,
         "writeback.connections.pipedrive.objects.persons.id-property=emails.0.value",
         "writeback.connections.pipedrive.objects.organizations.id-property=name",
+        "writeback.connections.odoo.type=odoo",
+        "writeback.connections.odoo.database=acme",
+        "writeback.connections.odoo.auth.type=bearer",
+        "writeback.connections.odoo.auth.token=" + CrmDestinationTest.ODOO_KEY,
+        "writeback.connections.odoo.objects[res.partner].id-property=vat",
+        "writeback.connections.odoo_rpc.type=odoo",
+        "writeback.connections.odoo_rpc.api-version=17.0",
+        "writeback.connections.odoo_rpc.database=acme",
+        "writeback.connections.odoo_rpc.auth.type=basic",
+        "writeback.connections.odoo_rpc.auth.username=bot@acme.example",
+        "writeback.connections.odoo_rpc.auth.password=" + CrmDestinationTest.ODOO_KEY,
+        "writeback.connections.odoo_rpc.objects[res.partner].id-property=vat",
         "writeback.connections.hubspot.objects.contacts.associations.company.to=companies",
         "writeback.connections.hubspot.objects.contacts.associations.company.type-id=279"})
 @Import(CrmDestinationTest.ConnectionTime.class)
@@ -131,11 +143,12 @@ public abstract class CrmDestinationTest {
     protected static final String TOKEN_FILE = "target/test-secrets/crm-token";
     protected static final String CLIENT_SECRET = "client-s3cret-77";
     protected static final String PIPEDRIVE_TOKEN = "pd-t0ken-5e1f";
+    protected static final String ODOO_KEY = "6578616d706c65206a736f6e20617069206b6579";
     /** Written by the Salesforce tests, which sign their token requests with it. */
     protected static final String SALESFORCE_KEY_FILE = "target/test-secrets/salesforce-key.pem";
 
     protected static final WireMockServer CRM = new WireMockServer(options().dynamicPort().globalTemplating(true)
-            .extensions(new BatchEcho(), new HubSpotEcho(), new SalesforceEcho(), new HoldTogether(), new FlakyStore()));
+            .extensions(new BatchEcho(), new HubSpotEcho(), new SalesforceEcho(), new OdooEcho(), new OdooRpcEcho(), new HoldTogether(), new FlakyStore()));
 
     protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
@@ -157,6 +170,10 @@ public abstract class CrmDestinationTest {
         }
         registry.add("writeback.connections.hubspot.base-url", CRM::baseUrl);
         registry.add("writeback.connections.hubspot.allowed-hosts", () -> "localhost");
+        registry.add("writeback.connections.odoo.base-url", CRM::baseUrl);
+        registry.add("writeback.connections.odoo_rpc.base-url", CRM::baseUrl);
+        registry.add("writeback.connections.odoo_rpc.allowed-hosts", () -> "localhost");
+        registry.add("writeback.connections.odoo.allowed-hosts", () -> "localhost");
         registry.add("writeback.connections.pipedrive.base-url", CRM::baseUrl);
         registry.add("writeback.connections.pipedrive.allowed-hosts", () -> "localhost");
         registry.add("writeback.connections.salesforce.base-url", CRM::baseUrl);

@@ -84,7 +84,7 @@ public final class OpenApiSpec {
         String pointer = "/paths/" + escape(operation.template()) + "/" + operation.method()
                 + "/requestBody/content/application~1json/schema";
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:" + operation.document() + "#" + pointer));
-        schema.validate(read(body)).forEach(error -> problems.add(request + ": " + error.getInstanceLocation() + ": " + error.getMessage()));
+        schema.validate(TestJson.body(body)).forEach(error -> problems.add(request + ": " + error.getInstanceLocation() + ": " + error.getMessage()));
         return problems;
     }
 
@@ -143,14 +143,6 @@ public final class OpenApiSpec {
     private static JsonNode load(String document) {
         try (InputStream in = OpenApiSpec.class.getClassLoader().getResourceAsStream(document)) {
             return (document.endsWith(".yaml") ? YAML : JSON).readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body == null ? "null" : body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

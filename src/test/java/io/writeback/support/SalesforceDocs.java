@@ -1,10 +1,6 @@
 package io.writeback.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class SalesforceDocs {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DATA = "/services/data/v\\d+\\.\\d+";
     private static final int MAX_RECORDS = 200;
 
@@ -55,9 +50,9 @@ public final class SalesforceDocs {
                         problems.add(method + " " + path + " takes no body");
                     }
                 } else {
-                    problems.addAll(shapeProblems(method + " " + path, read(body), load(resource.example())));
+                    problems.addAll(shapeProblems(method + " " + path, TestJson.body(body), TestJson.resource("salesforce/" + resource.example())));
                     if (matched.groupCount() > 0) {
-                        read(body).path("records").forEach(record -> {
+                        TestJson.body(body).path("records").forEach(record -> {
                             if (!record.has(matched.group(1))) {
                                 problems.add(method + " " + path + ": a record lacks the external id field " + matched.group(1));
                             }
@@ -122,21 +117,5 @@ public final class SalesforceDocs {
             }
         }
         return problems;
-    }
-
-    private static JsonNode load(String example) {
-        try (InputStream in = SalesforceDocs.class.getClassLoader().getResourceAsStream("salesforce/" + example)) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body == null || body.isBlank() ? "null" : body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
