@@ -35,12 +35,16 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                       at {@code errorPointer}) that mean its target record is gone: a delete so answered
  *                       succeeded, an update failed for a missing record. A path with {@code {ids}} sends the
  *                       target ids there, comma-separated, and no body (bulk deletes by query)
+ * @param job            the job the call's answer names, when the API works a bulk call in the background: its
+ *                       results are read from the finished job ({@link BulkJob})
+ * @param indexPointer   where a result gives the position of its record in the call, for APIs whose results
+ *                       come in any order and say which record they are for by its index
  * @param numericIds     target ids in bodies go as JSON numbers ({@code {"ids": [7, 8]}}), for APIs whose ids are numbers
  */
 public record BulkEndpoint(String path, String itemsField, String resultsPointer, String idPointer, String errorPointer,
         Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
         String propertyField, String method, String body, Boolean search, Map<String, Object> fields,
-        Map<String, Object> itemFields, List<String> missingErrors, Boolean numericIds) {
+        Map<String, Object> itemFields, List<String> missingErrors, Boolean numericIds, BulkJob job, String indexPointer) {
 
     @ConstructorBinding
     public BulkEndpoint {
@@ -56,20 +60,25 @@ public record BulkEndpoint(String path, String itemsField, String resultsPointer
             Integer maxBatch, String keysField, String itemKeyField, String matchPointer, String itemIdField,
             String propertyField, String method, String body, Boolean search) {
         this(path, itemsField, resultsPointer, idPointer, errorPointer, maxBatch, keysField, itemKeyField, matchPointer,
-                itemIdField, propertyField, method, body, search, null, null, null, null);
+                itemIdField, propertyField, method, body, search, null, null, null, null, null, null);
     }
 
     /** The same endpoint, its unset results and id pointers taken from the connection's defaults. */
     BulkEndpoint withPointers(String defaultResultsPointer, String defaultIdPointer) {
         return new BulkEndpoint(path, itemsField, resultsPointer == null ? defaultResultsPointer : resultsPointer,
                 idPointer == null ? defaultIdPointer : idPointer, errorPointer, maxBatch, keysField, itemKeyField, matchPointer,
-                itemIdField, propertyField, method, body, search, fields, itemFields, missingErrors, numericIds);
+                itemIdField, propertyField, method, body, search, fields, itemFields, missingErrors, numericIds, job, indexPointer);
     }
 
     /** A target id as it goes in a body: the text, or the number where the endpoint's ids are numbers. */
     public Object idValue(String targetId) {
         return Boolean.TRUE.equals(numericIds) && targetId != null && targetId.matches("-?\\d{1,18}") ? Long.valueOf(targetId)
                 : targetId;
+    }
+
+    /** Where the results are: in the finished job's answer for a call worked as a job, else in the call's answer. */
+    public String resultsIn() {
+        return job != null ? job.resultsPointer() : resultsPointer;
     }
 
     /** Whether the target ids go in the path ({@code ?ids={ids}}) rather than in a body. */

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param maxInFlight    calls under way at once on this connection, for all syncs together; 1 by default
  * @param type           {@code rest} (default), or a profile's defaults: {@code hubspot} ({@link HubSpotProfile}),
  *                       {@code salesforce} ({@link SalesforceProfile}), {@code pipedrive} ({@link PipedriveProfile}),
- *                       {@code odoo} ({@link OdooProfile})
+ *                       {@code odoo} ({@link OdooProfile}), {@code zendesk} ({@link ZendeskProfile})
  * @param idPointer      where every object's create answer holds the new id, unless the object says ({@code /id} by default)
  * @param resultsPointer where every bulk answer holds its results, unless the endpoint says ({@code /results} by default)
  * @param searchRateLimit a second limit for the calls of lookups marked {@code search} (HubSpot's search
@@ -80,6 +80,9 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             searchRateLimit = searchRateLimit == null ? PipedriveProfile.searchRateLimit() : searchRateLimit;
             usageHeader = usageHeader == null ? PipedriveProfile.USAGE_HEADER : usageHeader;
             retryAfterHeader = retryAfterHeader == null ? PipedriveProfile.RESET_HEADER : retryAfterHeader;
+        }
+        if (type == ConnectionType.ZENDESK) {
+            rateLimit = rateLimit == null ? ZendeskProfile.rateLimit(plan) : rateLimit;
         }
         if (type == ConnectionType.ODOO) {
             apiVersion = apiVersion == null || apiVersion.isBlank() ? OdooProfile.DEFAULT_VERSION : apiVersion;
@@ -140,6 +143,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
             case SALESFORCE -> SalesforceProfile.object(apiVersion, own.idProperty());
             case PIPEDRIVE -> PipedriveProfile.object(own.idProperty());
             case ODOO -> OdooProfile.object(own.idProperty());
+            case ZENDESK -> ZendeskProfile.object(name, own.idProperty());
             case REST -> new ObjectEndpoints(null, null, null, idPointer, null, bulkLookup, null, bulkInsert, null, null, null, null,
                     null, null, null, null, null, null, null, null, null);
         };
@@ -151,8 +155,11 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
     public List<String> problems(String name) {
         List<String> problems = new java.util.ArrayList<>();
         if (baseUrl == null || baseUrl.isBlank()) {
-            problems.add("connection '" + name + "' needs base-url" + (type == ConnectionType.SALESFORCE
-                    ? ": the org's My Domain URL, such as https://acme.my.salesforce.com" : ""));
+            problems.add("connection '" + name + "' needs base-url" + switch (type) {
+                case SALESFORCE -> ": the org's My Domain URL, such as https://acme.my.salesforce.com";
+                case ZENDESK -> ": the account's URL, such as https://acme.zendesk.com";
+                default -> "";
+            });
         } else if (!baseUrl.startsWith("/") && !baseUrl.matches("(?i)https?://.+")) {
             problems.add("connection '" + name + "' base-url must start with http://, https:// or / (this instance), not '"
                     + baseUrl + "'");
@@ -173,6 +180,9 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         }
         if (plan != null && type == ConnectionType.PIPEDRIVE && !PipedriveProfile.knows(plan)) {
             problems.add("connection '" + name + "' plan must be one of " + PipedriveProfile.plans() + ", not '" + plan + "'");
+        }
+        if (plan != null && type == ConnectionType.ZENDESK && !ZendeskProfile.knows(plan)) {
+            problems.add("connection '" + name + "' plan must be one of " + ZendeskProfile.plans() + ", not '" + plan + "'");
         }
         if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()
                 || rateLimit.per().isZero())) {

@@ -98,6 +98,11 @@ public final class HttpConnection implements AutoCloseable {
         return send(method, url, json, null, true, false);
     }
 
+    /** Waits for the job a bulk call that {@code started} it named, and answers with the finished job's status. */
+    public DeliveryResult awaitJob(BulkJob job, String object, DeliveryResult started) {
+        return new JobWatch(this, time).await(job, object, started);
+    }
+
     /** A call that must not be repeated blindly, such as starting a job: sent once, retried only when it was not sent. */
     public DeliveryResult sendOnce(String method, String url, String json) {
         return send(method, url, json, null, false, false);

@@ -33,7 +33,7 @@ final class OdooProfile {
         BulkEndpoint create = new BulkEndpoint(CALL + "create", "vals_list", "", "", null, MAX_BATCH, null, null, null, null,
                 null, "POST", null, false);
         BulkEndpoint unlink = new BulkEndpoint(CALL + "unlink", "ids", "", null, null, MAX_BATCH, null, null, null, "", null,
-                "POST", null, false, null, null, GONE, true);
+                "POST", null, false, null, null, GONE, true, null, null);
         return new ObjectEndpoints(
                 new ObjectEndpoints.Endpoint("POST", CALL + "create", "{\"vals_list\": [{payload}]}"),
                 new ObjectEndpoints.Endpoint("POST", CALL + "write", "{\"ids\": [{id}], \"vals\": {payload}}"),

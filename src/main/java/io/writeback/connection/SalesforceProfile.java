@@ -49,7 +49,7 @@ final class SalesforceProfile {
                 collection("POST", collections, null),
                 collection("PATCH", collections, "id"),
                 new BulkEndpoint(collections + "?ids={ids}&allOrNone=false", null, "", "/id", "/errors", MAX_BATCH, null, null,
-                        null, null, null, "DELETE", null, false, null, null, GONE, null),
+                        null, null, null, "DELETE", null, false, null, null, GONE, null, null, null),
                 external ? collection("PATCH", collections + "/{object}/" + externalIdField, "") : null,
                 null,
                 externalIdField,
@@ -70,6 +70,6 @@ final class SalesforceProfile {
     /** A write through sObject Collections: records typed by their sObject, each with its own result in order. */
     private static BulkEndpoint collection(String method, String path, String itemIdField) {
         return new BulkEndpoint(path, "records", "", "/id", "/errors", MAX_BATCH, null, null, null, itemIdField, null, method,
-                null, false, EACH_RECORD_ON_ITS_OWN, TYPED, GONE, null);
+                null, false, EACH_RECORD_ON_ITS_OWN, TYPED, GONE, null, null, null);
     }
 }

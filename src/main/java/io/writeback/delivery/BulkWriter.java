@@ -83,6 +83,9 @@ public class BulkWriter {
         List<String> bodies = items.stream().map(item -> item(endpoints, bulk, kind, object, item)).toList();
         DeliveryResult call = connection.sendBulk(bulk, object, targetIds(items), bulk.idsInPath() ? null : body(bulk, bodies, items),
                 kind != Kind.INSERT);
+        if (call.succeeded() && bulk.job() != null) {
+            call = connection.awaitJob(bulk.job(), object, call);
+        }
         // A refused batch is halved; one that may have landed (a create answered 5xx) is not sent again at all,
         // nor one refused for its credentials or its rate (401, 403, 429), which no record of it would pass.
         if (!call.succeeded() && call.status() > 0 && !call.mayHaveLanded() && !REFUSED_WHOLE.contains(call.status())
@@ -177,7 +180,7 @@ public class BulkWriter {
     private static Map<String, JsonNode> matched(BulkEndpoint bulk, JsonNode answer) {
         Map<String, JsonNode> byKey = new HashMap<>();
         if (answer != null && bulk.matchPointer() != null && !bulk.matchPointer().isBlank()) {
-            answer.at(bulk.resultsPointer()).forEach(result -> byKey.put(
+            answer.at(bulk.resultsIn()).forEach(result -> byKey.put(
                     result.at(bulk.matchPointer()).asText().toLowerCase(java.util.Locale.ROOT), result));
         }
         return byKey;
@@ -204,8 +207,9 @@ public class BulkWriter {
         }
         JsonNode error = bulk.errorPointer() == null ? null : result.at(bulk.errorPointer());
         if (ApiErrors.reported(error)) {
-            return new Written(call.withError("the bulk answer refused this record: " + ApiErrors.describe(error)), null,
-                    kind == Kind.UPDATE && gone(bulk, error));
+            JsonNode details = result.path("details");
+            return new Written(call.withError("the bulk answer refused this record: " + ApiErrors.describe(error)
+                    + (details.isTextual() ? " (" + details.asText() + ")" : "")), null, kind == Kind.UPDATE && gone(bulk, error));
         }
         if (kind == Kind.UPDATE) {
             return new Written(call, item.targetId());
@@ -246,7 +250,15 @@ public class BulkWriter {
         if (bulk.matchPointer() != null && !bulk.matchPointer().isBlank()) {
             return byKey.get(key);
         }
-        JsonNode results = answer.at(bulk.resultsPointer());
+        JsonNode results = answer.at(bulk.resultsIn());
+        if (bulk.indexPointer() != null && results.isArray()) {
+            for (JsonNode result : results) {
+                if (result.at(bulk.indexPointer()).isIntegralNumber() && result.at(bulk.indexPointer()).asInt() == index) {
+                    return result;
+                }
+            }
+            return null;
+        }
         return results.isArray() && results.size() == size ? results.get(index) : null;
     }
 

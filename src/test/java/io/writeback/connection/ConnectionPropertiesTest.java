@@ -129,6 +129,17 @@ class ConnectionPropertiesTest {
     }
 
     @Test
+    void namesWhatAZendeskConnectionLacks() {
+        ConnectionProperties zendesk = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, ConnectionType.ZENDESK, null, null, null, null, null, null, "basic", null, null);
+
+        assertThat(zendesk.problems("zd")).containsExactly(
+                "connection 'zd' needs base-url: the account's URL, such as https://acme.zendesk.com",
+                "connection 'zd' plan must be one of [team, growth, professional, enterprise, enterprise-plus, high-volume], not 'basic'");
+        assertThat(zendesk.rateLimit()).isEqualTo(new RateLimit(200, java.time.Duration.ofMinutes(1)));
+    }
+
+    @Test
     void namesWhatASalesforceConnectionWithAJwtGrantLacks() {
         AuthProperties jwt = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
                 "https://login.salesforce.com/services/oauth2/token", "3MVG9", null, null, null, OAuth2Grant.JWT_BEARER, null, null,

@@ -18,11 +18,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.HubSpotEcho;
 import io.writeback.support.OpenApiSpec;
+import io.writeback.support.SentRequests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +63,8 @@ class HubSpotProfileTest extends CrmDestinationTest {
     /** Every request a test sent to HubSpot fits HubSpot's published OpenAPI documents. */
     @AfterEach
     void everyRequestFitsHubSpotsPublishedSpec() {
-        List<String> problems = new java.util.ArrayList<>();
-        for (ServeEvent event : CRM.getAllServeEvents()) {
-            LoggedRequest request = event.getRequest();
-            if (request.getUrl().startsWith("/crm/")) {
-                String body = request.getBodyAsString();
-                problems.addAll(OpenApiSpec.HUBSPOT.problems(request.getMethod().getName(), request.getUrl(),
-                        body == null || body.isEmpty() ? null : body));
-            }
-        }
-        assertThat(problems).as("requests that do not fit HubSpot's published spec").isEmpty();
+        assertThat(SentRequests.problems(CRM, "/crm/", request -> OpenApiSpec.HUBSPOT.problems(request.getMethod().getName(),
+                request.getUrl(), SentRequests.body(request)))).as("requests that do not fit HubSpot's published spec").isEmpty();
     }
 
     @Test

@@ -7,17 +7,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.OdooDocs;
 import io.writeback.support.OdooEcho;
 import io.writeback.support.OdooRpcEcho;
+import io.writeback.support.SentRequests;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,18 +52,14 @@ class OdooProfileTest extends CrmDestinationTest {
     /** Every request sent to Odoo is shaped as the JSON-2 API's reference documents. */
     @AfterEach
     void everyRequestIsShapedAsTheReferenceSays() {
-        List<String> problems = new java.util.ArrayList<>();
-        for (ServeEvent event : CRM.getAllServeEvents()) {
-            LoggedRequest request = event.getRequest();
-            if (request.getUrl().startsWith("/json/2/")) {
-                Map<String, String> headers = request.getHeaders().all().stream()
-                        .collect(Collectors.toMap(HttpHeader::key, HttpHeader::firstValue, (a, b) -> a));
-                problems.addAll(OdooDocs.problems(request.getMethod().getName(), request.getUrl(), headers, request.getBodyAsString()));
-            } else if (request.getUrl().startsWith("/jsonrpc")) {
-                problems.addAll(OdooDocs.rpcProblems(request.getMethod().getName(), request.getUrl(), request.getBodyAsString()));
-            }
-        }
-        assertThat(problems).as("requests unlike the JSON-2 API's reference").isEmpty();
+        assertThat(SentRequests.problems(CRM, "/json", request -> request.getUrl().startsWith("/jsonrpc")
+                ? OdooDocs.rpcProblems(request.getMethod().getName(), request.getUrl(), request.getBodyAsString())
+                : OdooDocs.problems(request.getMethod().getName(), request.getUrl(), headers(request), request.getBodyAsString())))
+                .as("requests unlike the external API's reference").isEmpty();
+    }
+
+    private static Map<String, String> headers(LoggedRequest request) {
+        return request.getHeaders().all().stream().collect(Collectors.toMap(HttpHeader::key, HttpHeader::firstValue, (a, b) -> a));
     }
 
     @Test
@@ -175,6 +172,19 @@ class OdooProfileTest extends CrmDestinationTest {
                 .contains("carrying a JSON-RPC error").contains("odoo.exceptions.ValidationError").doesNotContain(ODOO_KEY);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM writeback.dead_letters WHERE request_body LIKE ?", Integer.class,
                 "%" + ODOO_KEY + "%")).as("dead letters keep no key").isZero();
+    }
+
+    @Test
+    void aRateLimitedCallWaitsWhatOdoosHostingSays() {
+        CRM.stubFor(post(urlEqualTo(PARTNERS + "create")).inScenario("limit").whenScenarioStateIs(STARTED).atPriority(1)
+                .willReturn(json(429, "{\"name\": \"werkzeug.exceptions.TooManyRequests\", \"message\": \"Too Many Requests\"}")
+                        .withHeader("Retry-After", "5")).willSetStateTo("open"));
+
+        JsonNode run = runs.runAndWait("odoo_companies");
+
+        assertThat(run.at("/counts/inserted").asLong()).isEqualTo(3);
+        assertThat(time.waitedInAll()).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(5));
+        CRM.verify(2, postRequestedFor(urlEqualTo(PARTNERS + "create")));
     }
 
     @Test

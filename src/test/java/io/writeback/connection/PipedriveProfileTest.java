@@ -18,12 +18,11 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.OpenApiSpec;
+import io.writeback.support.SentRequests;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,16 +61,8 @@ class PipedriveProfileTest extends CrmDestinationTest {
     /** Every request sent to Pipedrive fits Pipedrive's published OpenAPI document. */
     @AfterEach
     void everyRequestFitsPipedrivesPublishedSpec() {
-        List<String> problems = new java.util.ArrayList<>();
-        for (ServeEvent event : CRM.getAllServeEvents()) {
-            LoggedRequest request = event.getRequest();
-            if (request.getUrl().startsWith("/api/v2/")) {
-                String body = request.getBodyAsString();
-                problems.addAll(OpenApiSpec.PIPEDRIVE.problems(request.getMethod().getName(), request.getUrl(),
-                        body == null || body.isEmpty() ? null : body));
-            }
-        }
-        assertThat(problems).as("requests that do not fit Pipedrive's published spec").isEmpty();
+        assertThat(SentRequests.problems(CRM, "/api/v2/", request -> OpenApiSpec.PIPEDRIVE.problems(request.getMethod().getName(),
+                request.getUrl(), SentRequests.body(request)))).as("requests that do not fit Pipedrive's published spec").isEmpty();
     }
 
     @Test

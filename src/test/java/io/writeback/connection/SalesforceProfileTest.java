@@ -19,12 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.writeback.support.CrmDestinationTest;
 import io.writeback.support.SalesforceDocs;
 import io.writeback.support.SalesforceEcho;
+import io.writeback.support.SentRequests;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +33,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,14 +92,8 @@ class SalesforceProfileTest extends CrmDestinationTest {
     /** Every request sent to Salesforce is one the REST API Developer Guide shows, shaped as its examples are. */
     @AfterEach
     void everyRequestIsShapedAsTheGuidesExamples() {
-        List<String> problems = new java.util.ArrayList<>();
-        for (ServeEvent event : CRM.getAllServeEvents()) {
-            LoggedRequest request = event.getRequest();
-            if (request.getUrl().startsWith("/services/data/")) {
-                problems.addAll(SalesforceDocs.problems(request.getMethod().getName(), request.getUrl(), request.getBodyAsString()));
-            }
-        }
-        assertThat(problems).as("requests unlike the REST API Developer Guide's examples").isEmpty();
+        assertThat(SentRequests.problems(CRM, "/services/data/", request -> SalesforceDocs.problems(request.getMethod().getName(),
+                request.getUrl(), request.getBodyAsString()))).as("requests unlike the REST API Developer Guide's examples").isEmpty();
     }
 
     @Test

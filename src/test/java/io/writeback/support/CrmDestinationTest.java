@@ -134,6 +134,13 @@ import org.springframework.test.context.DynamicPropertySource;
         "writeback.connections.odoo_rpc.auth.username=bot@acme.example",
         "writeback.connections.odoo_rpc.auth.password=" + CrmDestinationTest.ODOO_KEY,
         "writeback.connections.odoo_rpc.objects[res.partner].id-property=vat",
+        "writeback.connections.zendesk.type=zendesk",
+        "writeback.connections.zendesk.plan=professional",
+        "writeback.connections.zendesk.auth.type=basic",
+        "writeback.connections.zendesk.auth.username=agent@acme.example/token",
+        "writeback.connections.zendesk.auth.password=" + CrmDestinationTest.ZENDESK_TOKEN,
+        "writeback.connections.zendesk.objects.users.id-property=external_id",
+        "writeback.connections.zendesk.objects.organizations.id-property=external_id",
         "writeback.connections.hubspot.objects.contacts.associations.company.to=companies",
         "writeback.connections.hubspot.objects.contacts.associations.company.type-id=279"})
 @Import(CrmDestinationTest.ConnectionTime.class)
@@ -143,6 +150,7 @@ public abstract class CrmDestinationTest {
     protected static final String TOKEN_FILE = "target/test-secrets/crm-token";
     protected static final String CLIENT_SECRET = "client-s3cret-77";
     protected static final String PIPEDRIVE_TOKEN = "pd-t0ken-5e1f";
+    protected static final String ZENDESK_TOKEN = "zd-t0ken-91c2";
     protected static final String ODOO_KEY = "6578616d706c65206a736f6e20617069206b6579";
     /** Written by the Salesforce tests, which sign their token requests with it. */
     protected static final String SALESFORCE_KEY_FILE = "target/test-secrets/salesforce-key.pem";
@@ -170,6 +178,8 @@ public abstract class CrmDestinationTest {
         }
         registry.add("writeback.connections.hubspot.base-url", CRM::baseUrl);
         registry.add("writeback.connections.hubspot.allowed-hosts", () -> "localhost");
+        registry.add("writeback.connections.zendesk.base-url", CRM::baseUrl);
+        registry.add("writeback.connections.zendesk.allowed-hosts", () -> "localhost");
         registry.add("writeback.connections.odoo.base-url", CRM::baseUrl);
         registry.add("writeback.connections.odoo_rpc.base-url", CRM::baseUrl);
         registry.add("writeback.connections.odoo_rpc.allowed-hosts", () -> "localhost");

@@ -28,4 +28,15 @@ class OpenApiSpecTest {
         assertThat(OpenApiSpec.PIPEDRIVE.problems("POST", "/api/v2/persons/bulk", "[]"))
                 .containsExactly("POST /api/v2/persons/bulk is no operation Pipedrive publishes");
     }
+
+    @Test
+    void zendesksExcerptChecksBodiesQueryParametersOfThePathAndNullables() {
+        assertThat(OpenApiSpec.ZENDESK.problems("POST", "/api/v2/users/create_or_update_many",
+                "{\"users\": [{\"name\": \"Ada\", \"organization_id\": null}]}")).isEmpty();
+        assertThat(OpenApiSpec.ZENDESK.problems("POST", "/api/v2/users/create_or_update_many", "{\"user\": {\"name\": \"Ada\"}}"))
+                .isNotEmpty();
+        assertThat(OpenApiSpec.ZENDESK.problems("DELETE", "/api/v2/organizations/destroy_many?ids=1,2", null)).isEmpty();
+        assertThat(OpenApiSpec.ZENDESK.problems("DELETE", "/api/v2/organizations/destroy_many?id=1", null))
+                .containsExactly("DELETE /api/v2/organizations/destroy_many has no query parameter id");
+    }
 }
