@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param grant    OAuth2: {@code client-credentials} (default), or {@code jwt-bearer}: a JWT signed with
  *                 {@code privateKey} (RS256) names {@code clientId} as issuer and {@code username} as subject
  * @param audience OAuth2 jwt-bearer: the JWT's audience; by default the token URL's scheme and host
+ * @param refreshToken OAuth2 refresh-token: the refresh token, as a value or as a file ({@code refreshTokenFile}),
+ *                 which Writeback rewrites when the token endpoint answers with a new one
  */
 public record AuthProperties(AuthType type, String token, Path tokenFile, String username, String password,
         Path passwordFile, String header, String apiKey, Path apiKeyFile, String apiKeyParam, String tokenUrl,
         String clientId, String clientSecret, Path clientSecretFile, String scope, OAuth2Grant grant, String privateKey,
-        Path privateKeyFile, String audience) {
+        Path privateKeyFile, String audience, String refreshToken, Path refreshTokenFile) {
 
     @ConstructorBinding
     public AuthProperties {
@@ -33,7 +35,7 @@ public record AuthProperties(AuthType type, String token, Path tokenFile, String
             String header, String apiKey, Path apiKeyFile, String apiKeyParam, String tokenUrl, String clientId,
             String clientSecret, Path clientSecretFile, String scope) {
         this(type, token, tokenFile, username, password, passwordFile, header, apiKey, apiKeyFile, apiKeyParam, tokenUrl,
-                clientId, clientSecret, clientSecretFile, scope, null, null, null, null);
+                clientId, clientSecret, clientSecretFile, scope, null, null, null, null, null, null);
     }
 
     public static AuthProperties none() {
@@ -62,6 +64,10 @@ public record AuthProperties(AuthType type, String token, Path tokenFile, String
             case OAUTH2 -> {
                 requireSet(problems, tokenUrl != null && tokenUrl.matches("(?i)https?://.+"), "token-url (an http or https URL)");
                 requireSet(problems, clientId != null && !clientId.isBlank(), "client-id");
+                if (grant == OAuth2Grant.REFRESH_TOKEN) {
+                    requireSet(problems, refreshToken != null && !refreshToken.isBlank() || refreshTokenFile != null,
+                            "refresh-token or auth.refresh-token-file");
+                }
                 if (grant == OAuth2Grant.JWT_BEARER) {
                     requireSet(problems, username != null && !username.isBlank(), "username (the user the token acts for)");
                     requireSet(problems, privateKey != null && !privateKey.isBlank() || privateKeyFile != null,

@@ -76,7 +76,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         }
         if (type == ConnectionType.PIPEDRIVE) {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? PipedriveProfile.BASE_URL : baseUrl;
-            rateLimit = rateLimit == null ? PipedriveProfile.rateLimit(plan, auth.type() == AuthType.BEARER) : rateLimit;
+            rateLimit = rateLimit == null ? PipedriveProfile.rateLimit(plan, auth.type() == AuthType.BEARER || auth.type() == AuthType.OAUTH2) : rateLimit;
             searchRateLimit = searchRateLimit == null ? PipedriveProfile.searchRateLimit() : searchRateLimit;
             usageHeader = usageHeader == null ? PipedriveProfile.USAGE_HEADER : usageHeader;
             retryAfterHeader = retryAfterHeader == null ? PipedriveProfile.RESET_HEADER : retryAfterHeader;

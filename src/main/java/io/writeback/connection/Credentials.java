@@ -17,6 +17,7 @@ final class Credentials {
     private final SecretValue apiKey;
     private final SecretValue clientSecret;
     private final SecretValue privateKey;
+    private final SecretValue refreshToken;
     private final OAuth2Tokens oauth2;
     private List<String> scrubbedSecrets;
     private Scrubber scrubber;
@@ -28,8 +29,9 @@ final class Credentials {
         this.apiKey = new SecretValue(auth.apiKey(), auth.apiKeyFile());
         this.clientSecret = new SecretValue(auth.clientSecret(), auth.clientSecretFile());
         this.privateKey = new SecretValue(auth.privateKey(), auth.privateKeyFile());
+        this.refreshToken = new SecretValue(auth.refreshToken(), auth.refreshTokenFile());
         this.oauth2 = auth.type() == AuthType.OAUTH2 ? new OAuth2Tokens(connection, auth,
-                auth.grant() == OAuth2Grant.JWT_BEARER ? privateKey : clientSecret, tokenEndpoint, clock) : null;
+                new OAuth2Tokens.Secrets(clientSecret, privateKey, refreshToken), tokenEndpoint, clock) : null;
     }
 
     /** Sets the authentication of {@code request}; an OAuth2 token is fetched or refreshed first if due. */
@@ -78,7 +80,8 @@ final class Credentials {
     synchronized Scrubber scrubber() {
         List<String> secrets = new ArrayList<>();
         for (String value : new String[] {present(token), present(password), present(apiKey), present(clientSecret),
-            present(privateKey), oauth2 == null ? null : oauth2.lastToken()}) {
+            present(privateKey), present(refreshToken), oauth2 == null ? null : oauth2.lastToken(),
+            oauth2 == null ? null : oauth2.lastRefreshToken()}) {
             if (value != null && !value.isBlank()) {
                 secrets.add(value);
             }
@@ -93,10 +96,12 @@ final class Credentials {
 
     /** Reads credential files again and forgets any OAuth2 token. */
     void reload() {
-        for (SecretValue secret : new SecretValue[] {token, password, apiKey, clientSecret, privateKey}) {
+        for (SecretValue secret : new SecretValue[] {token, password, apiKey, clientSecret, privateKey, refreshToken}) {
             secret.reload();
         }
-        tokenRefused();
+        if (oauth2 != null) {
+            oauth2.reload();
+        }
     }
 
     private static String present(SecretValue secret) {

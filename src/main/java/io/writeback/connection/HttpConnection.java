@@ -263,12 +263,12 @@ public final class HttpConnection implements AutoCloseable {
     }
 
     /** The OAuth2 token request: a form POST, through the same guard and pool as every other call. */
-    private OAuth2Tokens.TokenEndpoint.Reply postTokenForm(String tokenUrl, String form) throws IOException {
+    private OAuth2Tokens.TokenEndpoint.Reply postTokenForm(String tokenUrl, String form, String authorization) throws IOException {
         Optional<String> refused = guard.refusal(tokenUrl);
         if (refused.isPresent()) {
             throw new IOException(refused.get());
         }
-        return transport.postForm(tokenUrl, form);
+        return transport.postForm(tokenUrl, form, authorization);
     }
 
     /** Reads credential files again and drops any OAuth2 token: a rotated credential is used from the next call on. */

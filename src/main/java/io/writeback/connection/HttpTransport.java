@@ -90,9 +90,12 @@ final class HttpTransport implements AutoCloseable {
     }
 
     /** A form POST (an OAuth2 token request), its answer unscrubbed: it holds the token being fetched. */
-    OAuth2Tokens.TokenEndpoint.Reply postForm(String url, String form) throws IOException {
+    OAuth2Tokens.TokenEndpoint.Reply postForm(String url, String form, String authorization) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase("POST", URI.create(url));
         request.setHeader("Accept", "application/json");
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         request.setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED));
         return client.execute(request, response -> new OAuth2Tokens.TokenEndpoint.Reply(response.getCode(),
                 response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity())));

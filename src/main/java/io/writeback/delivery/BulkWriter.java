@@ -193,8 +193,7 @@ public class BulkWriter {
         if (kind == Kind.DELETE) {
             // A delete needs no result (an archive may answer 204); one that reports an error failed, unless it says the record is gone.
             JsonNode error = result == null || bulk.errorPointer() == null ? null : result.at(bulk.errorPointer());
-            return ApiErrors.reported(error) && !gone(bulk, error)
-                    ? new Written(call.withError("the bulk answer refused this record: " + ApiErrors.describe(error)), null)
+            return ApiErrors.reported(error) && !gone(bulk, error) ? new Written(call.withError(refusal(result, error)), null)
                     : new Written(call, item.targetId());
         }
         if (result == null) {
@@ -207,9 +206,7 @@ public class BulkWriter {
         }
         JsonNode error = bulk.errorPointer() == null ? null : result.at(bulk.errorPointer());
         if (ApiErrors.reported(error)) {
-            JsonNode details = result.path("details");
-            return new Written(call.withError("the bulk answer refused this record: " + ApiErrors.describe(error)
-                    + (details.isTextual() ? " (" + details.asText() + ")" : "")), null, kind == Kind.UPDATE && gone(bulk, error));
+            return new Written(call.withError(refusal(result, error)), null, kind == Kind.UPDATE && gone(bulk, error));
         }
         if (kind == Kind.UPDATE) {
             return new Written(call, item.targetId());
@@ -220,6 +217,12 @@ public class BulkWriter {
                     .landedMaybe(), null);
         }
         return new Written(call, id);
+    }
+
+    /** A result's error as a record's outcome, followed by the result's {@code details} where it gives them (Zendesk's). */
+    private static String refusal(JsonNode result, JsonNode error) {
+        JsonNode details = result.path("details");
+        return "the bulk answer refused this record: " + ApiErrors.describe(error) + (details.isTextual() ? " (" + details.asText() + ")" : "");
     }
 
     /** Whether a result's error says its target record is not there. */

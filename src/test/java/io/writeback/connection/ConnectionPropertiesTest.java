@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.writeback.support.ControlledTime;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
@@ -60,7 +62,7 @@ class ConnectionPropertiesTest {
         ControlledTime clock = new ControlledTime(Instant.parse("2026-01-01T00:00:00Z"));
         AuthProperties auth = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
                 "https://auth.example/token", "writeback", "s3cret", null, "crm.write");
-        Credentials credentials = new Credentials("crm", auth, (url, form) -> {
+        Credentials credentials = new Credentials("crm", auth, (url, form, authorization) -> {
             forms.add(form);
             return new OAuth2Tokens.TokenEndpoint.Reply(200,
                     "{\"access_token\": \"t" + forms.size() + "\", \"expires_in\": 600}");
@@ -129,6 +131,36 @@ class ConnectionPropertiesTest {
     }
 
     @Test
+    void aRefreshTokenGrantAuthenticatesTheClientAndKeepsTheNewRefreshTokenInItsFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("refresh-token"), "refresh-one");
+        List<String> forms = new ArrayList<>();
+        List<String> clients = new ArrayList<>();
+        AuthProperties auth = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
+                "https://oauth.pipedrive.com/oauth/token", "writeback", "s3cret", null, null, OAuth2Grant.REFRESH_TOKEN, null, null,
+                null, null, file);
+        Credentials credentials = new Credentials("pd", auth, (url, form, authorization) -> {
+            forms.add(form);
+            clients.add(authorization);
+            return new OAuth2Tokens.TokenEndpoint.Reply(200, "{\"access_token\": \"a" + forms.size()
+                    + "\", \"refresh_token\": \"refresh-" + (forms.size() + 1) + "\", \"expires_in\": 3599}");
+        }, new ControlledTime(Instant.parse("2026-01-01T00:00:00Z")));
+
+        assertThat(header(credentials)).isEqualTo("Bearer a1");
+        credentials.tokenRefused();
+        assertThat(header(credentials)).isEqualTo("Bearer a2");
+
+        assertThat(forms).containsExactly("grant_type=refresh_token&refresh_token=refresh-one",
+                "grant_type=refresh_token&refresh_token=refresh-2");
+        assertThat(clients).containsOnly("Basic " + Base64.getEncoder().encodeToString("writeback:s3cret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Files.readString(file)).isEqualTo("refresh-3");
+        assertThat(credentials.scrubber().scrub("refresh-3 a2 s3cret")).isEqualTo("*** *** ***");
+        assertThat(new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null, "https://o.example/t",
+                "writeback", "s3cret", null, null, OAuth2Grant.REFRESH_TOKEN, null, null, null, null, null).problems())
+                .containsExactly("auth oauth2 needs auth.refresh-token or auth.refresh-token-file (set it from an environment "
+                        + "variable, for example ${CRM_TOKEN}, or a file)");
+    }
+
+    @Test
     void namesWhatAZendeskConnectionLacks() {
         ConnectionProperties zendesk = new ConnectionProperties(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, ConnectionType.ZENDESK, null, null, null, null, null, null, "basic", null, null);
@@ -143,7 +175,7 @@ class ConnectionPropertiesTest {
     void namesWhatASalesforceConnectionWithAJwtGrantLacks() {
         AuthProperties jwt = new AuthProperties(AuthType.OAUTH2, null, null, null, null, null, null, null, null, null,
                 "https://login.salesforce.com/services/oauth2/token", "3MVG9", null, null, null, OAuth2Grant.JWT_BEARER, null, null,
-                null);
+                null, null, null);
         ConnectionProperties salesforce = new ConnectionProperties("https://acme.my.salesforce.com", jwt, null, null, null, null,
                 null, null, null, null, null, null, null, null, ConnectionType.SALESFORCE, null, null, null, null, "v64", null, null, null, null);
 
