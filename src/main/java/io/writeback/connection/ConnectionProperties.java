@@ -77,7 +77,7 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         if (type == ConnectionType.PIPEDRIVE) {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? PipedriveProfile.BASE_URL : baseUrl;
             rateLimit = rateLimit == null ? PipedriveProfile.rateLimit(plan, auth.type() == AuthType.BEARER || auth.type() == AuthType.OAUTH2) : rateLimit;
-            searchRateLimit = searchRateLimit == null ? PipedriveProfile.searchRateLimit() : searchRateLimit;
+            searchRateLimit = searchRateLimit == null ? PipedriveProfile.SEARCH_RATE_LIMIT : searchRateLimit;
             usageHeader = usageHeader == null ? PipedriveProfile.USAGE_HEADER : usageHeader;
             retryAfterHeader = retryAfterHeader == null ? PipedriveProfile.RESET_HEADER : retryAfterHeader;
         }
@@ -178,11 +178,13 @@ public record ConnectionProperties(String baseUrl, AuthProperties auth, Map<Stri
         if (type == ConnectionType.ODOO) {
             odooProblems(name, problems);
         }
-        if (plan != null && type == ConnectionType.PIPEDRIVE && !PipedriveProfile.knows(plan)) {
-            problems.add("connection '" + name + "' plan must be one of " + PipedriveProfile.plans() + ", not '" + plan + "'");
-        }
-        if (plan != null && type == ConnectionType.ZENDESK && !ZendeskProfile.knows(plan)) {
-            problems.add("connection '" + name + "' plan must be one of " + ZendeskProfile.plans() + ", not '" + plan + "'");
+        List<String> plans = switch (type) {
+            case PIPEDRIVE -> PipedriveProfile.plans();
+            case ZENDESK -> ZendeskProfile.plans();
+            default -> List.of();
+        };
+        if (plan != null && !plans.isEmpty() && !plans.contains(plan.toLowerCase(java.util.Locale.ROOT))) {
+            problems.add("connection '" + name + "' plan must be one of " + plans + ", not '" + plan + "'");
         }
         if (rateLimit != null && (rateLimit.requests() < 1 || rateLimit.per() == null || rateLimit.per().isNegative()
                 || rateLimit.per().isZero())) {

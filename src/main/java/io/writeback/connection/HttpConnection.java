@@ -103,6 +103,15 @@ public final class HttpConnection implements AutoCloseable {
         return new JobWatch(this, time).await(job, object, started);
     }
 
+    /**
+     * Reads the job status at {@code url} every {@code pollEvery} until its state at {@code statusPointer} is one of
+     * {@code done} or {@code failed}, a status call fails, or {@code timeout} has passed.
+     */
+    public JobOutcome awaitJob(String url, String statusPointer, List<String> done, List<String> failed, Duration pollEvery,
+            Duration timeout) {
+        return new JobWatch(this, time).await(url, statusPointer, done, failed, pollEvery, timeout);
+    }
+
     /** A call that must not be repeated blindly, such as starting a job: sent once, retried only when it was not sent. */
     public DeliveryResult sendOnce(String method, String url, String json) {
         return send(method, url, json, null, false, false);

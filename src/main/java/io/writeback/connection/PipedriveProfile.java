@@ -23,7 +23,7 @@ final class PipedriveProfile {
     /** Requests per 2 s per API token, and per OAuth access token, by plan. */
     private static final Map<String, int[]> PLANS = Map.of("essential", new int[] {20, 80}, "advanced", new int[] {40, 160},
             "professional", new int[] {80, 320}, "power", new int[] {100, 400}, "enterprise", new int[] {120, 480});
-    private static final RateLimit SEARCH_RATE_LIMIT = new RateLimit(10, WINDOW);
+    static final RateLimit SEARCH_RATE_LIMIT = new RateLimit(10, WINDOW);
 
     private PipedriveProfile() {
     }
@@ -33,18 +33,10 @@ final class PipedriveProfile {
         return List.of("essential", "advanced", "professional", "power", "enterprise");
     }
 
-    static boolean knows(String plan) {
-        return PLANS.containsKey(plan.toLowerCase(Locale.ROOT));
-    }
-
     /** The limit of {@code plan} (essential by default), for an API token or, with {@code oauth}, an OAuth access token. */
     static RateLimit rateLimit(String plan, boolean oauth) {
         int[] limits = PLANS.getOrDefault(plan == null ? "essential" : plan.toLowerCase(Locale.ROOT), PLANS.get("essential"));
         return new RateLimit(limits[oauth ? 1 : 0], WINDOW);
-    }
-
-    static RateLimit searchRateLimit() {
-        return SEARCH_RATE_LIMIT;
     }
 
     /** The endpoints of an object; with {@code idProperty}, lookups search Pipedrive for its value. */

@@ -33,10 +33,6 @@ final class ZendeskProfile {
         return List.of("team", "growth", "professional", "enterprise", "enterprise-plus", "high-volume");
     }
 
-    static boolean knows(String plan) {
-        return PLANS.containsKey(plan.toLowerCase(Locale.ROOT));
-    }
-
     /** The limit of {@code plan}, team's by default. */
     static RateLimit rateLimit(String plan) {
         return new RateLimit(PLANS.getOrDefault(plan == null ? "team" : plan.toLowerCase(Locale.ROOT), PLANS.get("team")), MINUTE);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.writeback.connection.Connections;
 import io.writeback.connection.DeliveryResult;
 import io.writeback.connection.HttpConnection;
+import io.writeback.connection.JobOutcome;
 import io.writeback.connection.Timekeeper;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -94,26 +95,16 @@ class BeforeReading {
         if (id.isEmpty()) {
             throw new UpstreamFailedException(what + " was started, but its answer has no id at " + job.idPointer());
         }
-        Instant deadline = time.clock().instant().plus(job.timeout());
-        String state = "";
-        for (int calls = 1; ; calls++) {
-            DeliveryResult status = connection.sendRepeatable("GET", connection.urls().filled(job.statusPath(), Map.of("id", id)), null);
-            if (!status.succeeded()) {
-                throw new UpstreamFailedException(what + " (run " + id + "): its status cannot be read: " + status.error());
-            }
-            state = read(status.responseBody()).at(job.statusPointer()).asText("");
-            if (job.done().contains(state)) {
-                return "job " + name + " run " + id + " " + state + " after " + calls + " status call(s)";
-            }
-            if (job.failed().contains(state)) {
-                throw new UpstreamFailedException(what + " (run " + id + ") failed: its status is " + state);
-            }
-            if (!time.clock().instant().plus(job.pollEvery()).isBefore(deadline)) {
-                throw new UpstreamFailedException(what + " (run " + id + ") did not finish within " + job.timeout()
-                        + " (last status: " + state + ")");
-            }
-            time.waitFor(job.pollEvery());
-        }
+        JobOutcome outcome = connection.awaitJob(connection.urls().filled(job.statusPath(), Map.of("id", id)), job.statusPointer(),
+                job.done(), job.failed(), job.pollEvery(), job.timeout());
+        return switch (outcome.ending()) {
+            case DONE -> "job " + name + " run " + id + " " + outcome.state() + " after " + outcome.statusCalls() + " status call(s)";
+            case FAILED -> throw new UpstreamFailedException(what + " (run " + id + ") failed: its status is " + outcome.state());
+            case TIMED_OUT -> throw new UpstreamFailedException(what + " (run " + id + ") did not finish within " + job.timeout()
+                    + " (last status: " + outcome.state() + ")");
+            case UNREADABLE -> throw new UpstreamFailedException(what + " (run " + id + "): its status cannot be read: "
+                    + outcome.lastStatus().error());
+        };
     }
 
     private JsonNode read(String body) {
